@@ -1,0 +1,20 @@
+import type { ReactNode } from 'react';
+
+export function Card({ title, actions, children, className = '' }: {
+  title?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
+  return (
+    <section className={`rounded-lg border border-slate-200 bg-white shadow-sm ${className}`}>
+      {(title || actions) && (
+        <header className="flex items-center justify-between gap-2 border-b border-slate-100 px-4 py-2.5">
+          <h2 className="text-sm font-semibold text-slate-700">{title}</h2>
+          {actions}
+        </header>
+      )}
+      <div className="p-4">{children}</div>
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+
+/** "updated N s ago" with a refresh button: the data on screen always says how old it is. */
+export function UpdatedAgo({ updatedAt, onRefresh, refreshing }: {
+  updatedAt: number | undefined;
+  onRefresh: () => void;
+  refreshing?: boolean;
+}) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  const seconds = updatedAt ? Math.max(0, Math.round((now - updatedAt) / 1000)) : undefined;
+  return (
+    <div className="flex items-center gap-2 text-xs text-slate-500" data-testid="updated-ago">
+      <span>{seconds === undefined ? 'loading…' : `updated ${seconds} s ago`}</span>
+      <button
+        type="button"
+        onClick={onRefresh}
+        disabled={refreshing}
+        data-testid="refresh"
+        className="rounded border border-slate-300 bg-white px-2 py-0.5 font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-50"
+      >
+        {refreshing ? 'Refreshing…' : 'Refresh'}
+      </button>
+    </div>
+  );
+}

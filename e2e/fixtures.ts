@@ -1,0 +1,34 @@
+import { test as base, expect } from '@playwright/test';
+import { Kafka, logLevel } from 'kafkajs';
+
+// Fixtures: a kafkajs client on the cluster under test, the devcluster's fault control, and a
+// unique name per test so runs never collide.
+
+interface Faults {
+  /** False against an external cluster (TEST_KAFKA_BROKERS): fault tests skip themselves. */
+  available: boolean;
+  stopBroker(id: number): Promise<void>;
+  startBroker(id: number): Promise<void>;
+}
+
+export const test = base.extend<{ kafka: Kafka; clusterId: string; faults: Faults; uniqueName: (prefix: string) => string }>({
+  kafka: async ({}, use) => {
+    await use(new Kafka({ clientId: 'e2e', brokers: process.env.E2E_BROKERS!.split(','), logLevel: logLevel.NOTHING }));
+  },
+  clusterId: async ({}, use) => use(process.env.E2E_CLUSTER ?? 'e2e'),
+  faults: async ({}, use) => {
+    const url = process.env.E2E_CONTROL_URL;
+    const call = async (id: number, action: 'stop' | 'start') => {
+      if (!url) throw new Error('Broker faults need the devcluster (TEST_KAFKA_BROKERS is set).');
+      const response = await fetch(`${url}/brokers/${id}/${action}`, { method: 'POST' });
+      if (!response.ok) throw new Error(`broker ${action} failed: ${await response.text()}`);
+    };
+    await use({ available: Boolean(url), stopBroker: (id) => call(id, 'stop'), startBroker: (id) => call(id, 'start') });
+  },
+  uniqueName: async ({}, use) => {
+    let n = 0;
+    await use((prefix) => `${prefix}-${Date.now().toString(36)}-${++n}`);
+  },
+});
+
+export { expect };

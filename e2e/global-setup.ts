@@ -1,0 +1,39 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startDevCluster } from '@/lib/devcluster';
+import { startControlServer } from './support/control-server';
+import { freePort, waitForHttp } from './support/net';
+import { setState } from './support/state';
+
+// Starts a devcluster (unless TEST_KAFKA_BROKERS names an external cluster), a small HTTP control
+// endpoint so tests can stop and start brokers, and the built console against that cluster.
+export default async function globalSetup() {
+  const external = process.env.TEST_KAFKA_BROKERS;
+  const cluster = external ? undefined : await startDevCluster({ brokers: 3, basePort: 0 });
+  const brokers = external ?? cluster!.bootstrapServers.join(',');
+  const control = cluster ? await startControlServer(cluster) : undefined;
+
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'console-e2e-'));
+  const app = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    env: {
+      ...process.env,
+      KAFKA_BROKERS: brokers,
+      KAFKA_CLUSTER_NAME: 'e2e',
+      CONSOLE_AUDIT_FILE: join(dataDir, 'audit.log'),
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const baseURL = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${baseURL}/api/clusters`, 60_000);
+
+  process.env.E2E_BASE_URL = baseURL;
+  process.env.E2E_BROKERS = brokers;
+  process.env.E2E_CLUSTER = 'e2e';
+  process.env.E2E_AUDIT_FILE = join(dataDir, 'audit.log');
+  if (control) process.env.E2E_CONTROL_URL = control.url;
+  setState({ app, cluster, control });
+}

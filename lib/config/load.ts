@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { type AppConfig, type ClusterConfig, type ClusterFileConfig, clusterSchema, fileConfigSchema } from './schema';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid console configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Reads CONSOLE_CONFIG (a YAML file with several clusters) or KAFKA_BROKERS (one cluster).
+ * With neither, `clusters` is empty and the caller starts the embedded cluster.
+ * Every problem is listed at once, naming the field.
+ */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  let clusters: ClusterConfig[] = [];
+  let readOnly = flag(env.CONSOLE_READ_ONLY);
+  let auditFile = env.CONSOLE_AUDIT_FILE;
+  let auditTopic = env.CONSOLE_AUDIT_TOPIC;
+
+  if (env.CONSOLE_CONFIG) {
+    const file = readConfigFile(env.CONSOLE_CONFIG, problems);
+    if (file) {
+      const parsed = fileConfigSchema.safeParse(file);
+      if (parsed.success) {
+        clusters = parsed.data.clusters.map((c) => toCluster(c, problems));
+        readOnly ||= parsed.data.readOnly;
+        auditFile ??= parsed.data.audit?.file;
+        auditTopic ??= parsed.data.audit?.topic;
+      } else {
+        problems.push(...describeIssues(parsed.error, env.CONSOLE_CONFIG));
+      }
+    }
+  } else if (env.KAFKA_BROKERS) {
+    const parsed = clusterSchema.safeParse(clusterFromEnv(env));
+    if (parsed.success) clusters = [toCluster(parsed.data, problems)];
+    else problems.push(...describeIssues(parsed.error, 'environment', envNames));
+  }
+
+  const ids = new Set<string>();
+  for (const c of clusters) {
+    if (ids.has(c.id)) problems.push(`clusters: two clusters are named "${c.name}"`);
+    ids.add(c.id);
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return { clusters, readOnly, audit: { file: auditFile ?? '.data/audit.log', topic: auditTopic } };
+}
+
+export function clusterId(name: string): string {
+  return name.trim().toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'cluster';
+}
+
+const envNames: Record<string, string> = {
+  name: 'KAFKA_CLUSTER_NAME',
+  bootstrapServers: 'KAFKA_BROKERS',
+  'sasl.mechanism': 'KAFKA_SASL_MECHANISM',
+  'sasl.username': 'KAFKA_SASL_USERNAME',
+  'sasl.password': 'KAFKA_SASL_PASSWORD',
+  'tls.caFile': 'KAFKA_TLS_CA_FILE',
+  'tls.certFile': 'KAFKA_TLS_CERT_FILE',
+  'tls.keyFile': 'KAFKA_TLS_KEY_FILE',
+};
+
+function clusterFromEnv(env: Env): unknown {
+  const sasl = env.KAFKA_SASL_MECHANISM
+    ? {
+        mechanism: env.KAFKA_SASL_MECHANISM.toLowerCase(),
+        username: env.KAFKA_SASL_USERNAME ?? '',
+        password: env.KAFKA_SASL_PASSWORD ?? '',
+      }
+    : undefined;
+  const tlsWanted = flag(env.KAFKA_TLS) || env.KAFKA_TLS_CA_FILE || env.KAFKA_TLS_CERT_FILE;
+  const tls = tlsWanted
+    ? {
+        caFile: env.KAFKA_TLS_CA_FILE,
+        certFile: env.KAFKA_TLS_CERT_FILE,
+        keyFile: env.KAFKA_TLS_KEY_FILE,
+        skipVerify: flag(env.KAFKA_TLS_SKIP_VERIFY),
+      }
+    : undefined;
+  return {
+    name: env.KAFKA_CLUSTER_NAME ?? 'default',
+    bootstrapServers: (env.KAFKA_BROKERS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    sasl,
+    tls,
+    readOnly: flag(env.KAFKA_READ_ONLY),
+  };
+}
+
+function toCluster(c: ClusterFileConfig, problems: string[]): ClusterConfig {
+  const tlsFiles = c.tls
+    ? {
+        ca: readPem(c.tls.caFile, `${c.name}.tls.caFile`, problems),
+        cert: readPem(c.tls.certFile, `${c.name}.tls.certFile`, problems),
+        key: readPem(c.tls.keyFile, `${c.name}.tls.keyFile`, problems),
+      }
+    : undefined;
+  return { ...c, id: clusterId(c.name), embedded: false, tlsFiles };
+}
+
+function readPem(path: string | undefined, field: string, problems: string[]): string | undefined {
+  if (!path) return undefined;
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    problems.push(`${field}: cannot read file ${path}`);
+    return undefined;
+  }
+}
+
+function readConfigFile(path: string, problems: string[]): unknown {
+  try {
+    return parseYaml(readFileSync(path, 'utf8'));
+  } catch (e) {
+    problems.push(`CONSOLE_CONFIG: cannot read ${path}: ${(e as Error).message}`);
+    return undefined;
+  }
+}
+
+function describeIssues(error: z.ZodError, source: string, names: Record<string, string> = {}): string[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.join('.');
+    const named = names[path] ?? names[issue.path.filter((p) => typeof p === 'string').join('.')] ?? path;
+    return `${source}: ${named || '(root)'} ${issue.message}`;
+  });
+}
+
+function flag(value: string | undefined): boolean {
+  return value !== undefined && /^(1|true|yes|on)$/i.test(value.trim());
+}

@@ -1,0 +1,67 @@
+import 'server-only';
+import { readOnly } from '@/lib/api/errors';
+import { appConfig, getCluster } from '@/lib/kafka/clusters';
+import { recordAudit, type AuditOutcome } from './audit';
+import { errorResponse, route, type RouteContext, type RouteParams } from './route';
+
+// Every route that changes a cluster goes through mutation(): refused in read-only mode, and
+// recorded in the audit log whatever the outcome.
+
+export interface MutationContext<P extends RouteParams> extends RouteContext<P> {
+  /** What the handler acted on and with what; it fills these in as soon as it knows them. */
+  audit: { target: string; parameters?: unknown };
+}
+
+export function mutation<P extends RouteParams & { cluster: string }>(
+  action: string,
+  handler: (ctx: MutationContext<P>) => Promise<unknown>,
+) {
+  return route<P>(async (ctx) => {
+    const audit: MutationContext<P>['audit'] = { target: ctx.params.topic ?? ctx.params.group ?? ctx.params.cluster };
+    const started = Date.now();
+    const record = (outcome: AuditOutcome, error?: string) =>
+      recordAudit({
+        time: new Date(started).toISOString(),
+        user: requestUser(ctx.request),
+        clientAddress: clientAddress(ctx.request),
+        cluster: ctx.params.cluster,
+        action,
+        target: audit.target,
+        parameters: audit.parameters,
+        outcome,
+        error,
+        durationMs: Date.now() - started,
+      });
+    try {
+      await assertWritable(ctx.params.cluster);
+      const result = await handler({ ...ctx, audit });
+      await record('success');
+      return result;
+    } catch (error) {
+      const response = errorResponse(error, ctx.request);
+      const body = (await response.clone().json()) as { message?: string; code?: string };
+      await record(body.code === 'read_only' ? 'refused' : 'failure', body.message);
+      return response;
+    }
+  });
+}
+
+export async function isReadOnly(clusterId: string): Promise<boolean> {
+  const [config, cluster] = await Promise.all([appConfig(), getCluster(clusterId)]);
+  return config.readOnly || cluster.readOnly;
+}
+
+export async function assertWritable(clusterId: string): Promise<void> {
+  if (await isReadOnly(clusterId)) {
+    throw readOnly(`Cluster "${clusterId}" is read-only in this console; changes are refused.`);
+  }
+}
+
+/** A user named by an authenticating proxy in front of the console, if there is one. */
+function requestUser(request: Request): string | undefined {
+  return request.headers.get('x-forwarded-user') ?? request.headers.get('x-auth-request-user') ?? undefined;
+}
+
+function clientAddress(request: Request): string {
+  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? request.headers.get('x-real-ip') ?? 'local';
+}

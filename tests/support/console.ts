@@ -1,0 +1,61 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startDevCluster, type DevCluster } from '@/lib/devcluster';
+
+// Route-handler integration tests: a devcluster on random ports, and the console configured with it
+// ("main") plus a cluster that cannot be reached ("down"), before any route module reads the config.
+
+export interface ConsoleUnderTest {
+  cluster: DevCluster;
+  brokers: string[];
+  auditFile: string;
+  close(): Promise<void>;
+}
+
+export async function startConsoleUnderTest(options: { readOnly?: boolean } = {}): Promise<ConsoleUnderTest> {
+  const external = process.env.TEST_KAFKA_BROKERS;
+  const cluster = await startDevCluster({ brokers: 3, basePort: 0 });
+  const brokers = external ? external.split(',') : cluster.bootstrapServers;
+  const dir = mkdtempSync(join(tmpdir(), 'console-test-'));
+  const configFile = join(dir, 'console.yaml');
+  const auditFile = join(dir, 'audit.log');
+  writeFileSync(
+    configFile,
+    [
+      `readOnly: ${options.readOnly ? 'true' : 'false'}`,
+      'clusters:',
+      '  - name: main',
+      `    bootstrapServers: [${brokers.map((b) => JSON.stringify(b)).join(', ')}]`,
+      '  - name: down',
+      '    bootstrapServers: ["127.0.0.1:1"]',
+      '  - name: locked',
+      `    bootstrapServers: [${brokers.map((b) => JSON.stringify(b)).join(', ')}]`,
+      '    readOnly: true',
+    ].join('\n'),
+  );
+  process.env.CONSOLE_CONFIG = configFile;
+  process.env.CONSOLE_AUDIT_FILE = auditFile;
+  return { cluster, brokers, auditFile, close: () => cluster.close() };
+}
+
+type Handler = (request: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+/** Calls a route handler the way Next.js does, and returns the status and parsed JSON body. */
+export async function callRoute<T = unknown>(
+  handler: Handler,
+  params: Record<string, string>,
+  options: { query?: Record<string, string>; body?: unknown; rawBody?: string; method?: string } = {},
+): Promise<{ status: number; body: T }> {
+  const url = new URL('http://console.test/api');
+  for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v);
+  const hasBody = options.body !== undefined || options.rawBody !== undefined;
+  const request = new Request(url, {
+    method: options.method ?? (hasBody ? 'POST' : 'GET'),
+    headers: hasBody ? { 'content-type': 'application/json' } : undefined,
+    body: options.rawBody ?? (options.body !== undefined ? JSON.stringify(options.body) : undefined),
+  });
+  const response = await handler(request, { params: Promise.resolve(params) });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
