@@ -23,6 +23,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   let readOnly = flag(env.CONSOLE_READ_ONLY);
   let auditFile = env.CONSOLE_AUDIT_FILE;
   let auditTopic = env.CONSOLE_AUDIT_TOPIC;
+  let auditCluster = env.CONSOLE_AUDIT_CLUSTER;
 
   if (env.CONSOLE_CONFIG) {
     const file = readConfigFile(env.CONSOLE_CONFIG, problems);
@@ -33,6 +34,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
         readOnly ||= parsed.data.readOnly;
         auditFile ??= parsed.data.audit?.file;
         auditTopic ??= parsed.data.audit?.topic;
+        auditCluster ??= parsed.data.audit?.cluster;
       } else {
         problems.push(...describeIssues(parsed.error, env.CONSOLE_CONFIG));
       }
@@ -49,7 +51,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ids.add(c.id);
   }
   if (problems.length) throw new ConfigError(problems);
-  return { clusters, readOnly, audit: { file: auditFile ?? '.data/audit.log', topic: auditTopic } };
+  return { clusters, readOnly, audit: { file: auditFile ?? '.data/audit.log', topic: auditTopic, cluster: auditCluster } };
 }
 
 export function clusterId(name: string): string {

@@ -29,7 +29,7 @@ export const clusterSchema = z.object({
 export const fileConfigSchema = z.object({
   readOnly: z.boolean().default(false),
   audit: z
-    .object({ file: z.string().optional(), topic: z.string().optional() })
+    .object({ file: z.string().optional(), topic: z.string().optional(), cluster: z.string().optional() })
     .optional(),
   clusters: z.array(clusterSchema).min(1, 'needs at least one cluster'),
 });
@@ -49,5 +49,6 @@ export interface ClusterConfig extends ClusterFileConfig {
 export interface AppConfig {
   clusters: ClusterConfig[];
   readOnly: boolean;
-  audit: { file: string; topic?: string };
+  /** topic: also produce each entry there, on `cluster` (by id) or else on the cluster acted upon. */
+  audit: { file: string; topic?: string; cluster?: string };
 }

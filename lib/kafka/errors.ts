@@ -57,10 +57,11 @@ interface ErrorLike {
 export function toApiError(error: unknown): ApiError | undefined {
   if (error instanceof ApiError) return error;
   for (const e of unwrap(error)) {
-    const kafkaName = e.type ?? (e as { errorName?: string }).errorName;
+    // kafkajs puts Kafka's error name in `type`; the protocol client's KafkaProtocolError in `name`.
+    const kafkaName = e.type ?? (e as { errorName?: string }).errorName ?? (e.name && e.name in byKafkaName ? e.name : undefined);
     const make = kafkaName ? byKafkaName[kafkaName] : undefined;
     if (make) return make(e.message || kafkaName || 'Kafka error');
-    if (e.name === 'KafkaJSRequestTimeoutError' || e.name === 'RequestTimeoutError') {
+    if (e.name === 'KafkaJSRequestTimeoutError' || e.name === 'RequestTimeoutError' || e.name === 'BrokerTimeoutError') {
       return gatewayTimeout(`The cluster did not answer in time: ${e.message}`);
     }
     if (
@@ -68,6 +69,10 @@ export function toApiError(error: unknown): ApiError | undefined {
       e.name === 'KafkaJSBrokerNotFound' ||
       e.name === 'KafkaJSSASLAuthenticationError' ||
       e.name === 'ConnectionError' ||
+      e.name === 'BrokerConnectionError' ||
+      e.name === 'ConnectionRefusedError' ||
+      e.name === 'ConnectionClosedError' ||
+      e.name === 'SaslAuthenticationError' ||
       e.name === 'KafkaJSConnectionClosedError'
     ) {
       return clusterUnreachable(`The cluster cannot be reached: ${e.message}`);

@@ -1,5 +1,5 @@
 /**
- * Small helpers the generated codecs call. They pick the classic or compact
+ * Small functions the generated codecs call. They pick the classic or compact
  * encoding from a flag and turn a null in a non-nullable position into a
  * ProtocolError that names the field.
  */

@@ -143,16 +143,23 @@ export class Reader {
     const buf = this.buf;
     const end = this.end;
     let pos = this.offset;
-    let value = 0;
-    let mul = 1;
-    for (let i = 0; i < 10; i++) {
+    if (pos >= end) throw new ProtocolError(`truncated varlong at offset ${pos}`);
+    let b = buf[pos++];
+    if (b < 0x80) {
+      this.offset = pos;
+      return (b >>> 1) ^ -(b & 1);
+    }
+    // Accumulate m = zigzag >>> 1 and keep the sign bit apart so the sum stays exact to 2^53.
+    const negative = (b & 1) === 1;
+    let m = (b & 0x7f) >>> 1;
+    let mul = 64;
+    for (let i = 1; i < 10; i++) {
       if (pos >= end) throw new ProtocolError(`truncated varlong at offset ${pos}`);
-      const b = buf[pos++];
-      value += (b & 0x7f) * mul;
+      b = buf[pos++];
+      m += (b & 0x7f) * mul;
       if (b < 0x80) {
         this.offset = pos;
-        // Un-zig-zag without 32-bit operators, which would truncate.
-        return value % 2 === 0 ? value / 2 : -(value + 1) / 2;
+        return negative ? -m - 1 : m;
       }
       mul *= 0x80;
     }

@@ -123,12 +123,17 @@ export class Writer {
     if ((v | 0) === v) return this.writeVarInt(v);
     this.ensure(10);
     const buf = this.buf;
-    let z = v >= 0 ? v * 2 : -v * 2 - 1;
-    while (z >= 0x80) {
-      buf[this.pos++] = (z % 0x80) | 0x80;
-      z = Math.floor(z / 0x80);
+    // zig-zag = 2m + sign with m = |v| or |v|-1; emitting m and the sign bit
+    // separately keeps every step exact up to 2^53.
+    let m = v >= 0 ? v : -v - 1;
+    let b = (m % 64) * 2 + (v >= 0 ? 0 : 1);
+    m = Math.floor(m / 64);
+    while (m > 0) {
+      buf[this.pos++] = b | 0x80;
+      b = m % 0x80;
+      m = Math.floor(m / 0x80);
     }
-    buf[this.pos++] = z;
+    buf[this.pos++] = b;
     return this;
   }
 
@@ -140,10 +145,12 @@ export class Writer {
     return this;
   }
 
-  private writeUtf8(s: string, len: number): void {
-    this.ensure(len);
-    if (len > 0) this.buf.write(s, this.pos, len, 'utf8');
-    this.pos += len;
+  /** UTF-8 bytes of `s` with no length prefix; pass `byteLength` when already known. */
+  writeUtf8(s: string, byteLength = Buffer.byteLength(s, 'utf8')): this {
+    this.ensure(byteLength);
+    if (byteLength > 0) this.buf.write(s, this.pos, byteLength, 'utf8');
+    this.pos += byteLength;
+    return this;
   }
 
   writeString(s: string): this {
@@ -231,12 +238,17 @@ export class Writer {
     return this;
   }
 
+  /** Reserves `n` bytes to be filled in later; returns their position. */
+  reserve(n: number): number {
+    this.ensure(n);
+    const at = this.pos;
+    this.pos += n;
+    return at;
+  }
+
   /** Reserves 4 bytes (e.g. a size prefix) and returns their position for `setInt32At`. */
   reserveInt32(): number {
-    this.ensure(4);
-    const at = this.pos;
-    this.pos += 4;
-    return at;
+    return this.reserve(4);
   }
 
   setInt32At(at: number, v: number): this {
@@ -253,4 +265,32 @@ export class Writer {
   toBuffer(): Buffer {
     return this.buf.subarray(0, this.pos);
   }
+}
+
+/** Encoded size of an unsigned varint (uint32). */
+export function sizeOfUnsignedVarInt(v: number): number {
+  let x = v >>> 0;
+  let n = 1;
+  while (x >= 0x80) {
+    x >>>= 7;
+    n++;
+  }
+  return n;
+}
+
+/** Encoded size of a zig-zag int32 varint. */
+export function sizeOfVarInt(v: number): number {
+  return sizeOfUnsignedVarInt(((v << 1) ^ (v >> 31)) >>> 0);
+}
+
+/** Encoded size of a zig-zag int64 varint given as a number. */
+export function sizeOfVarLong(v: number): number {
+  if ((v | 0) === v) return sizeOfVarInt(v);
+  let m = Math.floor((v >= 0 ? v : -v - 1) / 64);
+  let n = 1;
+  while (m > 0) {
+    m = Math.floor(m / 0x80);
+    n++;
+  }
+  return n;
 }

@@ -9,29 +9,46 @@ import { errorResponse, route, type RouteContext, type RouteParams } from './rou
 
 export interface MutationContext<P extends RouteParams> extends RouteContext<P> {
   /** What the handler acted on and with what; it fills these in as soon as it knows them. */
-  audit: { target: string; parameters?: unknown };
+  audit: {
+    target: string;
+    parameters?: unknown;
+    /** Overrides the route's action name, e.g. for a validate-only run. */
+    action?: string;
+    /** Configs whose values must not be logged (the broker marks them sensitive). */
+    sensitiveConfigs?: ReadonlySet<string>;
+  };
+}
+
+const mutationActions = new WeakMap<object, string>();
+
+/** The audit action of a handler made by mutation(); undefined for anything else (tests use it to find mutating routes). */
+export function mutationAction(handler: unknown): string | undefined {
+  return typeof handler === 'function' ? mutationActions.get(handler) : undefined;
 }
 
 export function mutation<P extends RouteParams & { cluster: string }>(
   action: string,
   handler: (ctx: MutationContext<P>) => Promise<unknown>,
 ) {
-  return route<P>(async (ctx) => {
+  const wrapped = route<P>(async (ctx) => {
     const audit: MutationContext<P>['audit'] = { target: ctx.params.topic ?? ctx.params.group ?? ctx.params.cluster };
     const started = Date.now();
     const record = (outcome: AuditOutcome, error?: string) =>
-      recordAudit({
-        time: new Date(started).toISOString(),
-        user: requestUser(ctx.request),
-        clientAddress: clientAddress(ctx.request),
-        cluster: ctx.params.cluster,
-        action,
-        target: audit.target,
-        parameters: audit.parameters,
-        outcome,
-        error,
-        durationMs: Date.now() - started,
-      });
+      recordAudit(
+        {
+          time: new Date(started).toISOString(),
+          user: requestUser(ctx.request),
+          clientAddress: clientAddress(ctx.request),
+          cluster: ctx.params.cluster,
+          action: audit.action ?? action,
+          target: audit.target,
+          parameters: audit.parameters,
+          outcome,
+          error,
+          durationMs: Date.now() - started,
+        },
+        audit.sensitiveConfigs,
+      );
     try {
       await assertWritable(ctx.params.cluster);
       const result = await handler({ ...ctx, audit });
@@ -44,6 +61,8 @@ export function mutation<P extends RouteParams & { cluster: string }>(
       return response;
     }
   });
+  mutationActions.set(wrapped, action);
+  return wrapped;
 }
 
 export async function isReadOnly(clusterId: string): Promise<boolean> {

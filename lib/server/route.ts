@@ -19,7 +19,7 @@ export function route<P extends RouteParams = RouteParams>(
 ): (request: Request, next: NextContext) => Promise<Response> {
   return async (request, next) => {
     try {
-      const params = decodeParams(await next.params) as P;
+      const params = decodeParams((await next?.params) ?? {}) as P;
       const result = await handler({ params, request });
       if (result instanceof Response) return result;
       return Response.json(result ?? null, { headers: { 'cache-control': 'no-store' } });

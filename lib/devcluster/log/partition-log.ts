@@ -1,7 +1,18 @@
 import type { LogStorage, SegmentFile } from '../storage/types';
 import { compressionOf, stampBatch, type StoredBatch } from './batch';
+import { decodeStoredRecords } from './read-records';
 import { recordTimestamps } from './record-scan';
 import { Segment } from './segment';
+
+/** Offsets and timestamps of a batch's records; compressed batches are decompressed (lookups only). */
+function recordsOf(batch: Buffer): { offset: number; timestamp: number }[] {
+  if (compressionOf(batch) === 0) return recordTimestamps(batch);
+  try {
+    return decodeStoredRecords(batch);
+  } catch {
+    return [];
+  }
+}
 
 export interface RestoredSegment {
   baseOffset: number;
@@ -85,6 +96,25 @@ export class PartitionLog {
     active.file?.close();
     const base = active.nextOffset;
     this.segments.push(new Segment(base, now, this.storage?.openSegment(base) ?? null));
+  }
+
+  /** Drops every batch at or past `offset` (unclean leader election makes a shorter log the truth). */
+  truncateTo(offset: number): void {
+    while (this.segments.length > 1 && this.activeSegment.baseOffset >= offset) {
+      const seg = this.segments.pop() as Segment;
+      this.totalBytes -= seg.bytes;
+      seg.file?.remove();
+    }
+    const seg = this.activeSegment;
+    const keep = seg.indexOf(offset);
+    if (keep < seg.batches.length) {
+      const removed = seg.batches.splice(keep);
+      const bytes = removed.reduce((n, b) => n + b.buf.length, 0);
+      seg.bytes -= bytes;
+      this.totalBytes -= bytes;
+      seg.maxTimestamp = seg.batches.reduce((m, b) => Math.max(m, b.maxTimestamp), -1);
+      seg.file?.truncate(seg.bytes);
+    }
   }
 
   /** Flushes the active segment to stable storage (acks=-1 with a data dir). */
@@ -190,12 +220,10 @@ export class PartitionLog {
       for (const b of seg.batches) {
         if (b.lastOffset >= upTo) return null;
         if (b.maxTimestamp < ts || b.lastOffset < this.logStartOffset) continue;
-        if (compressionOf(b.buf) === 0 && b.firstTimestamp !== b.maxTimestamp) {
-          for (const r of recordTimestamps(b.buf)) {
-            if (r.timestamp >= ts && r.offset >= this.logStartOffset) return r;
-          }
+        if (b.firstTimestamp >= ts && b.baseOffset >= this.logStartOffset) return { offset: b.baseOffset, timestamp: b.firstTimestamp };
+        for (const r of recordsOf(b.buf)) {
+          if (r.timestamp >= ts && r.offset >= this.logStartOffset) return r;
         }
-        return { offset: Math.max(b.baseOffset, this.logStartOffset), timestamp: b.maxTimestamp };
       }
     }
     return null;
@@ -211,11 +239,9 @@ export class PartitionLog {
       }
     }
     if (!best) return null;
-    if (compressionOf(best.buf) === 0) {
-      const max = best.maxTimestamp;
-      const hit = recordTimestamps(best.buf).find((r) => r.timestamp === max);
-      if (hit) return hit;
-    }
+    const max = best.maxTimestamp;
+    const hit = recordsOf(best.buf).find((r) => r.timestamp === max);
+    if (hit) return hit;
     return { offset: best.lastOffset, timestamp: best.maxTimestamp };
   }
 

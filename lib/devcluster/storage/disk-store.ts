@@ -49,6 +49,11 @@ class FileSegment implements SegmentFile {
     this.fd = null;
   }
 
+  truncate(bytes: number): void {
+    this.close();
+    fs.truncateSync(this.file, bytes);
+  }
+
   remove(): void {
     this.close();
     fs.rmSync(this.file, { force: true });

@@ -5,6 +5,7 @@ export interface SegmentFile {
   sync(): void;
   close(): void;
   remove(): void;
+  truncate(bytes: number): void;
 }
 
 /** Where one partition's log lives on disk (absent for in-memory clusters). */

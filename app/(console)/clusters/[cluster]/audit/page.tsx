@@ -1,0 +1,14 @@
+import { Suspense } from 'react';
+import { AuditView } from '@/components/audit/audit-view';
+import { TableSkeleton } from '@/components/ui/skeleton';
+
+export const dynamic = 'force-dynamic';
+
+export default async function AuditPage({ params }: { params: Promise<{ cluster: string }> }) {
+  const { cluster } = await params;
+  return (
+    <Suspense fallback={<TableSkeleton rows={10} />}>
+      <AuditView cluster={decodeURIComponent(cluster)} />
+    </Suspense>
+  );
+}

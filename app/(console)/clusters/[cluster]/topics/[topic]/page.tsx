@@ -1,0 +1,8 @@
+import { TopicDetailView } from '@/components/topics/topic-detail-view';
+
+export const dynamic = 'force-dynamic';
+
+export default async function TopicPage({ params }: { params: Promise<{ cluster: string; topic: string }> }) {
+  const { cluster, topic } = await params;
+  return <TopicDetailView cluster={decodeURIComponent(cluster)} topic={decodeURIComponent(topic)} />;
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { brokerParam } from '@/lib/api/brokers';
+import { refreshParam } from '@/lib/api/common';
+import { getCluster } from '@/lib/kafka/clusters';
+import { getBrokerDetail } from '@/lib/kafka/brokers';
+import { parseQuery, parseWith, route } from '@/lib/server/route';
+
+export const dynamic = 'force-dynamic';
+
+const query = z.object({ refresh: refreshParam });
+const path = z.object({ broker: brokerParam });
+
+export const GET = route<{ cluster: string; broker: string }>(async ({ params, request }) => {
+  const { broker } = parseWith(path, { broker: params.broker.trim() === '' ? 'x' : params.broker });
+  const { refresh } = parseQuery(request, query);
+  await getCluster(params.cluster);
+  return getBrokerDetail(params.cluster, broker, refresh);
+});

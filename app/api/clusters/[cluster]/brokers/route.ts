@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { refreshParam } from '@/lib/api/common';
+import { listBrokers } from '@/lib/kafka/brokers';
+import { parseQuery, route } from '@/lib/server/route';
+
+export const dynamic = 'force-dynamic';
+
+const query = z.object({ refresh: refreshParam });
+
+export const GET = route<{ cluster: string }>(async ({ params, request }) =>
+  listBrokers(params.cluster, parseQuery(request, query).refresh),
+);

@@ -1,0 +1,6 @@
+import { groupLagHistory } from '@/lib/kafka/groups/service';
+import { route } from '@/lib/server/route';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = route<{ cluster: string; group: string }>(async ({ params }) => groupLagHistory(params.cluster, params.group));

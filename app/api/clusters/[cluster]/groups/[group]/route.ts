@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { deleteGroup } from '@/lib/kafka/groups/delete';
+import { groupDetail } from '@/lib/kafka/groups/service';
+import { mutation } from '@/lib/server/mutation';
+import { parseQuery, route } from '@/lib/server/route';
+
+export const dynamic = 'force-dynamic';
+
+const query = z.object({ refresh: z.enum(['0', '1', 'true', 'false']).optional() });
+
+export const GET = route<{ cluster: string; group: string }>(async ({ params, request }) => {
+  const { refresh } = parseQuery(request, query);
+  return groupDetail(params.cluster, params.group, refresh === '1' || refresh === 'true');
+});
+
+export const DELETE = mutation<{ cluster: string; group: string }>('group.delete', async ({ params }) =>
+  deleteGroup(params.cluster, params.group),
+);

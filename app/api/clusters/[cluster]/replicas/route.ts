@@ -1,0 +1,12 @@
+import { replicasQuery } from '@/lib/api/replicas';
+import { getCluster } from '@/lib/kafka/clusters';
+import { replicaSync } from '@/lib/kafka/replicas';
+import { parseQuery, route } from '@/lib/server/route';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = route<{ cluster: string }>(async ({ params, request }) => {
+  const query = parseQuery(request, replicasQuery);
+  await getCluster(params.cluster);
+  return replicaSync(params.cluster, query);
+});

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { getCluster } from '@/lib/kafka/clusters';
+import { readMessage } from '@/lib/kafka/messages/browse';
+import { parseQuery, parseWith, route } from '@/lib/server/route';
+
+export const dynamic = 'force-dynamic';
+
+const position = z.object({
+  partition: z.string().regex(/^\d{1,9}$/, 'Partition must be a whole number').transform(Number),
+  offset: z.string().regex(/^\d{1,16}$/, 'Offset must be a whole number').transform(Number),
+});
+const query = z.object({ download: z.enum(['key', 'value']).optional() });
+
+/** One message in full; `?download=key|value` answers with the raw bytes as a file. */
+export const GET = route<{ cluster: string; topic: string; partition: string; offset: string }>(async ({ params, request }) => {
+  const { partition, offset } = parseWith(position, params);
+  const { download } = parseQuery(request, query);
+  await getCluster(params.cluster);
+  const message = await readMessage(params.cluster, params.topic, partition, offset);
+  if (!download) return message;
+  const payload = message[download];
+  const bytes = payload === null ? Buffer.alloc(0) : Buffer.from(payload.data, payload.encoding === 'utf8' ? 'utf8' : 'base64');
+  const name = `${params.topic}-${partition}-${offset}-${download}.${payload?.encoding === 'utf8' ? 'txt' : 'bin'}`.replace(/[^\w.-]/g, '_');
+  return new Response(bytes, {
+    headers: {
+      'content-type': payload?.encoding === 'utf8' ? 'text/plain; charset=utf-8' : 'application/octet-stream',
+      'content-disposition': `attachment; filename="${name}"`,
+      'cache-control': 'no-store',
+    },
+  });
+});

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { searchFields, type TailEvent } from '@/lib/messages/api';
+import { getCluster } from '@/lib/kafka/clusters';
+import { sseResponse } from '@/lib/kafka/messages/http-stream';
+import { prepareTail } from '@/lib/kafka/messages/tail';
+import { parseQuery, route } from '@/lib/server/route';
+
+export const dynamic = 'force-dynamic';
+
+const query = z.object({
+  partitions: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v || v === 'all') return 'all' as const;
+      if (!/^\d+(,\d+)*$/.test(v)) {
+        ctx.addIssue({ code: 'custom', message: 'Partitions must be "all" or a comma-separated list of numbers' });
+        return z.NEVER;
+      }
+      return [...new Set(v.split(',').map(Number))].sort((a, b) => a - b);
+    }),
+  ...searchFields,
+});
+
+/** Live tail as server-sent events: messages arriving from now on that match the search terms. */
+export const GET = route<{ cluster: string; topic: string }>(async ({ params, request }) => {
+  const { partitions, ...terms } = parseQuery(request, query);
+  await getCluster(params.cluster);
+  const tail = await prepareTail(params.cluster, params.topic, partitions, terms);
+  return sseResponse<TailEvent>(request, async (send, signal) => {
+    send({ type: 'ready', partitions: tail.ranges });
+    await tail.run((batch) => send({ type: 'messages', ...batch }), signal);
+  });
+});

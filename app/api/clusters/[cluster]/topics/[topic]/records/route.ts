@@ -1,0 +1,3 @@
+export const dynamic = 'force-dynamic';
+
+export { DELETE } from '@/lib/server/handlers/topic-records';

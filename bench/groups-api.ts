@@ -1,0 +1,103 @@
+import type { DevCluster } from '@/lib/devcluster';
+import { BrokerConnection } from '@/lib/protocol/client';
+import { callRoute, startConsoleUnderTest } from '@/tests/support/console';
+import type { GroupsPage } from '@/lib/api/groups';
+
+// Groups list API on a cluster with many groups: latency of a full (uncached) read with all lags,
+// and the Kafka requests one read sends. With OffsetFetch v8 the count depends on the brokers and
+// the batches, not on the number of groups; the pre-v8 path (capped version) shows the difference.
+
+const GROUPS = Number(process.env.BENCH_GROUPS ?? 1000);
+const PARTITIONS = 10;
+const TOPICS = 50;
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+
+const sent = new Map<string, number>();
+const originalSend = BrokerConnection.prototype.send;
+BrokerConnection.prototype.send = function countingSend(this: BrokerConnection, codec, request, options) {
+  sent.set(codec.name, (sent.get(codec.name) ?? 0) + 1);
+  return originalSend.call(this, codec, request, options);
+} as typeof originalSend;
+
+function seed(cluster: DevCluster, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const topic = `bench-topic-${i % TOPICS}`;
+    cluster.groups.commitOffsets({
+      groupId: `bench-group-${String(i).padStart(4, '0')}`,
+      generationId: -1,
+      memberId: '',
+      groupInstanceId: null,
+      topics: [{
+        name: topic,
+        partitions: Array.from({ length: PARTITIONS }, (_, p) => ({ partitionIndex: p, committedOffset: (i * 7 + p) % 100, committedLeaderEpoch: -1, committedMetadata: null })),
+      }],
+    });
+  }
+}
+
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const total = (m: Map<string, number> | Record<string, number>) => Object.values(m instanceof Map ? Object.fromEntries(m) : m).reduce((a, b) => a + b, 0);
+const show = (m: Map<string, number>) => [...m].sort().map(([k, v]) => `${k}=${v}`).join(' ');
+
+async function measure(list: Parameters<typeof callRoute>[0], label: string, expectGroups: number) {
+  const times: number[] = [];
+  let perRead = new Map<string, number>();
+  for (let i = 0; i < RUNS; i++) {
+    sent.clear();
+    const started = performance.now();
+    const { status, body } = await callRoute<GroupsPage>(list, { cluster: 'main' }, { query: { refresh: '1', pageSize: '50' } });
+    times.push(performance.now() - started);
+    if (status !== 200 || body.clusterTotal !== expectGroups) throw new Error(`unexpected answer ${status}: ${body.clusterTotal} groups`);
+    if (body.groups[0].totalLag === null) throw new Error('lag missing');
+    perRead = new Map(sent);
+  }
+  console.log(
+    `${label.padEnd(34)} p50 ${percentile(times, 50).toFixed(0).padStart(5)} ms  p95 ${percentile(times, 95).toFixed(0).padStart(5)} ms  ` +
+      `requests/read ${String(total(perRead)).padStart(5)}  (${show(perRead)})`,
+  );
+}
+
+async function main() {
+  const env = await startConsoleUnderTest();
+  const cluster = env.cluster;
+  for (let t = 0; t < TOPICS; t++) {
+    const name = `bench-topic-${t}`;
+    cluster.createTopic({ name, partitions: PARTITIONS, replicationFactor: 1 });
+    for (let p = 0; p < PARTITIONS; p++) {
+      cluster.appendRecords(name, p, Array.from({ length: 100 }, (_, i) => ({ key: null, value: Buffer.from(`v${i}`), headers: [] })));
+    }
+  }
+  const { GET: list } = await import('@/app/api/clusters/[cluster]/groups/route');
+  const { readAllGroups } = await import('@/lib/kafka/groups/read-groups');
+  const { groupRequestCounts, resetGroupRequestCounts } = await import('@/lib/kafka/groups/requests');
+
+  console.log(`groups-api: 3 brokers, ${TOPICS} topics x ${PARTITIONS} partitions, ${RUNS} uncached reads each`);
+  const small = Math.max(1, Math.floor(GROUPS / 10));
+  seed(cluster, 0, small);
+  await callRoute(list, { cluster: 'main' }, { query: { refresh: '1' } });
+  await measure(list, `GET /groups, ${small} groups`, small);
+  seed(cluster, small, GROUPS);
+  await measure(list, `GET /groups, ${GROUPS} groups`, GROUPS);
+
+  // The groups code's own counter, for one read, by API.
+  resetGroupRequestCounts();
+  await readAllGroups('main');
+  console.log(`groups requests, one read, v8 path: ${JSON.stringify(groupRequestCounts())}`);
+  resetGroupRequestCounts();
+  const started = performance.now();
+  await readAllGroups('main', { offsetFetchMaxVersion: 7 });
+  const ms = performance.now() - started;
+  console.log(`groups requests, one read, pre-v8 (OffsetFetch per group, pipelined): ${JSON.stringify(groupRequestCounts())} in ${ms.toFixed(0)} ms`);
+
+  BrokerConnection.prototype.send = originalSend;
+  const { closeProtocolClient } = await import('@/lib/kafka/protocol-pool');
+  const { stopSampler } = await import('@/lib/kafka/groups/sampler');
+  stopSampler('main');
+  await closeProtocolClient('main');
+  await env.close();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,99 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import type { AuditFilters as Filters } from '@/lib/queries/audit';
+
+const actions = [
+  'topic.create',
+  'topic.create.validate',
+  'topic.configs',
+  'topic.partitions',
+  'topic.records.purge',
+  'topic.delete',
+  'group',
+  'produce',
+  'replay',
+];
+
+/** Filters of the audit page; text inputs apply after a short pause so typing does not flood the server. */
+export function AuditFilters({ value, onChange }: { value: Filters; onChange: (next: Filters) => void }) {
+  const [draft, setDraft] = useState(value);
+  const [seen, setSeen] = useState(value);
+  const pushed = useRef(JSON.stringify(value));
+  // The URL changed by itself (back button, a link): show what it says. Changes this component
+  // pushed are not adopted back, so typing on during the round trip is never undone.
+  if (JSON.stringify(value) !== JSON.stringify(seen)) {
+    setSeen(value);
+    if (JSON.stringify(value) !== pushed.current) setDraft(value);
+  }
+  useEffect(() => {
+    const t = setTimeout(() => {
+      const next = JSON.stringify(draft);
+      if (next !== JSON.stringify(value)) {
+        pushed.current = next;
+        onChange(draft);
+      }
+    }, 300);
+    return () => clearTimeout(t);
+  }, [draft, value, onChange]);
+  const set = (patch: Partial<Filters>) => setDraft((d) => ({ ...d, ...patch }));
+  const input = 'rounded border border-slate-300 bg-white px-2 py-1.5 text-sm';
+
+  return (
+    <div className="flex flex-wrap items-end gap-2" data-testid="audit-filters">
+      <Labelled label="Search">
+        <input data-testid="audit-filter-q" className={`${input} w-56`} placeholder="any text" value={draft.q ?? ''} onChange={(e) => set({ q: e.target.value })} />
+      </Labelled>
+      <Labelled label="Action">
+        <input data-testid="audit-filter-action" list="audit-actions" className={`${input} w-48`} placeholder="e.g. topic.delete" value={draft.action ?? ''} onChange={(e) => set({ action: e.target.value })} />
+        <datalist id="audit-actions">{actions.map((a) => <option key={a} value={a} />)}</datalist>
+      </Labelled>
+      <Labelled label="Target">
+        <input data-testid="audit-filter-target" className={`${input} w-44`} placeholder="topic or group" value={draft.target ?? ''} onChange={(e) => set({ target: e.target.value })} />
+      </Labelled>
+      <Labelled label="Outcome">
+        <select data-testid="audit-filter-outcome" className={input} value={draft.outcome ?? ''} onChange={(e) => set({ outcome: e.target.value || undefined })}>
+          <option value="">any</option>
+          <option value="success">success</option>
+          <option value="failure">failure</option>
+          <option value="refused">refused</option>
+        </select>
+      </Labelled>
+      <Labelled label="User / address">
+        <input data-testid="audit-filter-user" className={`${input} w-36`} value={draft.user ?? ''} onChange={(e) => set({ user: e.target.value })} />
+      </Labelled>
+      <Labelled label="From">
+        <input type="datetime-local" data-testid="audit-filter-from" className={input} value={toLocal(draft.from)} onChange={(e) => set({ from: fromLocal(e.target.value) })} />
+      </Labelled>
+      <Labelled label="To">
+        <input type="datetime-local" data-testid="audit-filter-to" className={input} value={toLocal(draft.to)} onChange={(e) => set({ to: fromLocal(e.target.value) })} />
+      </Labelled>
+      <button type="button" data-testid="audit-filter-clear" className="px-2 py-1.5 text-sm text-sky-700 hover:underline" onClick={() => setDraft({})}>
+        Clear
+      </button>
+    </div>
+  );
+}
+
+function Labelled({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <label className="flex flex-col gap-0.5 text-xs text-slate-500">
+      {label}
+      {children}
+    </label>
+  );
+}
+
+/** ISO (UTC) <-> the browser's local "YYYY-MM-DDTHH:mm" of datetime-local inputs. */
+function toLocal(iso: string | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}
+
+function fromLocal(local: string): string | undefined {
+  if (!local) return undefined;
+  const d = new Date(local);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}

@@ -1,0 +1,67 @@
+'use client';
+
+import Link from 'next/link';
+import { Card } from '@/components/ui/card';
+import { ErrorState } from '@/components/ui/error-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { Skeleton, TableSkeleton } from '@/components/ui/skeleton';
+import { UpdatedAgo } from '@/components/ui/updated-ago';
+import { useCluster } from '@/lib/queries/clusters';
+import { useGroupDetail, useGroupHistory } from '@/lib/queries/groups';
+import { GroupDangerZone } from './group-danger-zone';
+import { GroupStateBadge } from './group-state-badge';
+import { GroupStats } from './group-stats';
+import { HealthBadge } from './health-badge';
+import { LagChart } from './lag-chart';
+import { MembersTable } from './members-table';
+import { PartitionsTable } from './partitions-table';
+import { ResetOffsetsPanel } from './reset-offsets-panel';
+
+export function GroupDetailView({ cluster, group }: { cluster: string; group: string }) {
+  const detail = useGroupDetail(cluster, group);
+  const history = useGroupHistory(cluster, group);
+  const { data: clusterInfo } = useCluster(cluster);
+  const back = (
+    <Link href={`/clusters/${encodeURIComponent(cluster)}/groups`} className="text-sm text-sky-700 hover:underline">
+      ← Consumer groups
+    </Link>
+  );
+  if (detail.isPending) {
+    return <div className="space-y-4">{back}<Skeleton className="h-8 w-80" /><TableSkeleton rows={8} /></div>;
+  }
+  if (detail.error && !detail.data) {
+    return <div className="space-y-4">{back}<ErrorState error={detail.error} onRetry={() => void detail.refetch()} /></div>;
+  }
+  const g = detail.data;
+  const readOnly = clusterInfo?.readOnly ?? false;
+  return (
+    <div className="space-y-4">
+      {back}
+      <PageHeader
+        title={<span className="flex flex-wrap items-center gap-2 break-all" data-testid="group-title">{g.groupId} <GroupStateBadge state={g.state} testId="group-state" /></span>}
+        subtitle={`${g.protocolType || 'no protocol'}${g.protocol ? ` · assignor ${g.protocol}` : ''} · coordinator broker ${g.coordinator ?? 'unknown'} · ${g.members} member${g.members === 1 ? '' : 's'}`}
+        actions={<UpdatedAgo updatedAt={g.fetchedAt} onRefresh={() => { void detail.refetch(); void history.refetch(); }} refreshing={detail.isFetching} />}
+      />
+      <div className={`rounded-lg border p-3 ${g.health.status === 'OK' ? 'border-emerald-200 bg-emerald-50/50' : g.health.status === 'WARN' ? 'border-amber-300 bg-amber-50' : 'border-red-300 bg-red-50'}`}>
+        <HealthBadge health={g.health} showReason testId="group-health" />
+      </div>
+      {detail.error && <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />}
+      <GroupStats group={g} />
+      <Card title="Lag per topic, last hour">
+        {history.data ? <LagChart history={history.data} /> : history.error ? <ErrorState error={history.error} /> : <Skeleton className="h-56 w-full" />}
+      </Card>
+      <Card title={`Partitions (${g.partitions.length})`}>
+        <PartitionsTable partitions={g.partitions} now={g.fetchedAt} health={g.health.status} />
+      </Card>
+      <Card title={`Members (${g.membersList.length})`}>
+        <MembersTable members={g.membersList} />
+      </Card>
+      <Card title="Reset offsets">
+        <ResetOffsetsPanel cluster={cluster} group={g} readOnly={readOnly} />
+      </Card>
+      <Card title="Delete">
+        <GroupDangerZone cluster={cluster} group={g} readOnly={readOnly} />
+      </Card>
+    </div>
+  );
+}

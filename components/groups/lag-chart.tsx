@@ -1,0 +1,39 @@
+'use client';
+
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { LagHistory } from '@/lib/api/groups';
+import { formatTime } from './format';
+
+const palette = ['#0284c7', '#dc2626', '#16a34a', '#d97706', '#7c3aed', '#db2777', '#0d9488', '#4b5563'];
+
+/** Lag per topic over the last hour, from the server's sampler. */
+export function LagChart({ history }: { history: LagHistory }) {
+  if (history.points.length < 2) {
+    return (
+      <p className="flex h-56 items-center justify-center text-sm text-slate-500" data-testid="lag-chart-empty">
+        Collecting samples (every {Math.round(history.intervalMs / 1000)} s) — the chart appears after the second one.
+      </p>
+    );
+  }
+  const data = history.points.map((p) => ({ t: p.t, ...p.lag }));
+  return (
+    <div className="h-56" data-testid="lag-chart" data-points={history.points.length} data-last-lag={JSON.stringify(history.points[history.points.length - 1].lag)}>
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+          <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
+          <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={formatTime} tick={{ fontSize: 11, fill: '#64748b' }} minTickGap={40} />
+          <YAxis tick={{ fontSize: 11, fill: '#64748b' }} tickFormatter={(v: number) => v.toLocaleString('en-US')} width={64} allowDecimals={false} />
+          <Tooltip
+            labelFormatter={(t) => formatTime(Number(t))}
+            formatter={(value) => [Number(value).toLocaleString('en-US'), undefined]}
+            contentStyle={{ fontSize: 12 }}
+          />
+          {history.topics.length > 1 && <Legend wrapperStyle={{ fontSize: 12 }} />}
+          {history.topics.map((topic, i) => (
+            <Line key={topic} type="monotone" dataKey={topic} name={topic} stroke={palette[i % palette.length]} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+'use client';
+
+import Link from 'next/link';
+import { Card } from '@/components/ui/card';
+import { ErrorState } from '@/components/ui/error-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { ReadOnlyNotice } from '@/components/ui/read-only-notice';
+import { Skeleton } from '@/components/ui/skeleton';
+import { useReadOnly, useTopicFormContext } from '@/lib/queries/admin';
+import { CreateTopicForm } from './create-topic-form';
+
+/** /clusters/:cluster/topics/new, optionally prefilled from an existing topic (?from=). */
+export function CreateTopicView({ cluster, from }: { cluster: string; from?: string }) {
+  const context = useTopicFormContext(cluster, from);
+  const { readOnly, reason } = useReadOnly(cluster);
+  const topicsHref = `/clusters/${encodeURIComponent(cluster)}/topics`;
+  return (
+    <div className="mx-auto max-w-6xl space-y-4">
+      <PageHeader
+        title={from ? `New topic from “${from}”` : 'New topic'}
+        subtitle={
+          from
+            ? 'Partitions, replication and config overrides are copied from the source topic; records are not.'
+            : 'Checked as you type; the broker gives its verdict before anything is created.'
+        }
+        actions={<Link href={topicsHref} className="text-sm text-sky-700 hover:underline">← Topics</Link>}
+      />
+      <ReadOnlyNotice cluster={cluster} />
+      {context.isPending && <FormSkeleton />}
+      {context.error && <ErrorState error={context.error} onRetry={() => void context.refetch()} />}
+      {context.data && (
+        <CreateTopicForm
+          key={from ?? ''}
+          cluster={cluster}
+          context={context.data}
+          readOnly={readOnly}
+          readOnlyReason={reason}
+        />
+      )}
+    </div>
+  );
+}
+
+function FormSkeleton() {
+  return (
+    <div className="grid gap-4 lg:grid-cols-[1fr_20rem]" data-testid="create-form-skeleton">
+      <Card>
+        <div className="space-y-3">
+          <Skeleton className="h-8 w-full" />
+          <Skeleton className="h-8 w-1/2" />
+          <Skeleton className="h-24 w-full" />
+        </div>
+      </Card>
+      <Card>
+        <Skeleton className="h-40 w-full" />
+      </Card>
+    </div>
+  );
+}

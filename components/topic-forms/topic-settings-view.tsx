@@ -1,0 +1,88 @@
+'use client';
+
+import Link from 'next/link';
+import { TopicTabs } from '@/components/topics/topic-tabs';
+import { Badge } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
+import { ErrorState } from '@/components/ui/error-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { ReadOnlyNotice } from '@/components/ui/read-only-notice';
+import { TableSkeleton } from '@/components/ui/skeleton';
+import { UpdatedAgo } from '@/components/ui/updated-ago';
+import { useReadOnly, useTopicFormContext } from '@/lib/queries/admin';
+import { AddPartitions } from './add-partitions';
+import { ConfigEditor } from './config-editor';
+import { DangerItem, DangerZone } from './danger-zone';
+import { DeleteTopic } from './delete-topic';
+import { PurgeRecords } from './purge-records';
+
+/** /clusters/:cluster/topics/:topic/settings — configs, partitions, clone, and the danger zone. */
+export function TopicSettingsView({ cluster, topic }: { cluster: string; topic: string }) {
+  const { data, error, isPending, isFetching, refetch, dataUpdatedAt } = useTopicFormContext(cluster, topic);
+  const { readOnly } = useReadOnly(cluster);
+  const view = data?.topic;
+  const base = `/clusters/${encodeURIComponent(cluster)}`;
+  const locked = readOnly || Boolean(view?.internal);
+  const messages = view ? view.partitions.reduce((n, p) => n + Math.max(0, p.latest - p.earliest), 0) : 0;
+
+  return (
+    <>
+      <p className="mb-1 text-sm">
+        <Link href={`${base}/topics`} className="text-sky-700 hover:underline">← Topics</Link>
+      </p>
+      <PageHeader
+        title={
+          <span className="flex flex-wrap items-center gap-2">
+            <span className="break-all" data-testid="topic-title">{topic}</span>
+            {view?.internal && <Badge>internal</Badge>}
+          </span>
+        }
+        actions={<UpdatedAgo updatedAt={dataUpdatedAt || undefined} refreshing={isFetching} onRefresh={() => void refetch()} />}
+      />
+      <TopicTabs cluster={cluster} topic={topic} />
+      <div className="space-y-4">
+        <ReadOnlyNotice cluster={cluster} />
+        {view?.internal && (
+          <p className="rounded border border-slate-200 bg-slate-100 px-3 py-2 text-sm text-slate-700" data-testid="internal-notice">
+            {topic} is one of Kafka&apos;s internal topics: the console shows its settings but does not change them.
+          </p>
+        )}
+        {isPending && <TableSkeleton rows={8} />}
+        {error && <ErrorState error={error} onRetry={() => void refetch()} />}
+        {view && (
+          <>
+            <Card title="Configs" actions={<span className="text-xs text-slate-500">IncrementalAlterConfigs: only what you change is sent</span>}>
+              <ConfigEditor cluster={cluster} topic={view} disabled={locked} />
+            </Card>
+            <div className="grid gap-4 lg:grid-cols-2">
+              <Card title={`Partitions (${view.partitions.length})`}>
+                <AddPartitions cluster={cluster} topic={view} disabled={locked} />
+              </Card>
+              <Card title="Create a topic like this one">
+                <p className="mb-3 text-sm text-slate-600">
+                  Opens the create form with this topic&apos;s partitions, replication factor and config overrides filled in. Records are not copied.
+                </p>
+                <Link
+                  href={`${base}/topics/new?from=${encodeURIComponent(topic)}`}
+                  data-testid="clone-link"
+                  aria-disabled={readOnly}
+                  className={`inline-block rounded border px-3 py-1.5 text-sm font-medium ${readOnly ? 'pointer-events-none border-slate-200 text-slate-400' : 'border-slate-300 bg-white text-slate-800 hover:bg-slate-50'}`}
+                >
+                  Clone settings into a new topic
+                </Link>
+              </Card>
+            </div>
+            <DangerZone>
+              <DangerItem title="Purge records">
+                <PurgeRecords cluster={cluster} topic={view} disabled={locked} />
+              </DangerItem>
+              <DangerItem title="Delete topic">
+                <DeleteTopic cluster={cluster} topic={topic} messages={messages} disabled={locked} />
+              </DangerItem>
+            </DangerZone>
+          </>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+export const healthSeverity = z.enum(['ok', 'warn', 'danger']);
+
+export const healthCheck = z.object({
+  id: z.enum(['brokers', 'offline', 'under-min-isr', 'under-replicated', 'groups', 'log-dirs']),
+  severity: healthSeverity,
+  title: z.string(),
+  detail: z.string(),
+  /** The console page that shows the problem, relative to the cluster (e.g. "/replicas"). */
+  href: z.string(),
+});
+export type HealthCheck = z.infer<typeof healthCheck>;
+
+export const overviewResponse = z.object({
+  kafkaClusterId: z.string().nullable(),
+  controllerId: z.number().int().nullable(),
+  brokers: z.object({ online: z.number().int(), total: z.number().int(), offlineIds: z.array(z.number().int()) }),
+  topics: z.object({ total: z.number().int(), internal: z.number().int() }),
+  partitions: z.object({
+    total: z.number().int(),
+    replicas: z.number().int(),
+    offline: z.number().int(),
+    underMinIsr: z.number().int(),
+    underReplicated: z.number().int(),
+  }),
+  /** Bytes on disk over all brokers (every replica); null when no broker reported its log dirs. */
+  sizeBytes: z.number().nullable(),
+  /** How many brokers' log dirs the size covers (an offline broker's disk cannot be read). */
+  sizeBrokersReporting: z.number().int(),
+  /** Messages held (latest − earliest over every partition); null when offsets could not be read. */
+  messages: z.number().nullable(),
+  groups: z.object({
+    total: z.number().int(),
+    byState: z.array(z.object({ state: z.string(), count: z.number().int() })),
+    error: z.string().nullable(),
+  }),
+  health: z.array(healthCheck),
+  fetchedAt: z.number(),
+});
+export type OverviewResponse = z.infer<typeof overviewResponse>;

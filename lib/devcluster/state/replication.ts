@@ -1,0 +1,63 @@
+import type { Partition } from './partition';
+
+/** What replica decisions need to know about the brokers. */
+export interface ReplicaView {
+  isLive(brokerId: number): boolean;
+  isLagging(p: Partition, brokerId: number): boolean;
+}
+
+/** Followers that are live and not held back copy everything the leader has (logical replication). */
+export function replicateFollowers(p: Partition, view: ReplicaView): void {
+  if (p.offline) return;
+  const end = p.log.logEndOffset;
+  for (const r of p.replicas) {
+    if (r === p.leader || (view.isLive(r) && !view.isLagging(p, r))) p.replicaEnd.set(r, end);
+  }
+}
+
+/**
+ * Brings one partition in line with broker liveness and lag: shrinks the ISR, elects a leader
+ * when needed (ISR first; out-of-sync only with unclean election), lets caught-up replicas
+ * rejoin and returns leadership to the preferred replica. Returns true if leader or ISR changed.
+ */
+export function reconcilePartition(p: Partition, view: ReplicaView, unclean: boolean): boolean {
+  const before = `${p.leader}|${p.isr.join(',')}`;
+  replicateFollowers(p, view);
+
+  const inSync = (r: number) => view.isLive(r) && !view.isLagging(p, r);
+  const keep = p.isr.filter(inSync);
+  // Like Kafka, the last member stays in the ISR when it dies, so it can lead again without loss.
+  p.isr = keep.length > 0 ? keep : p.isr.filter((r) => r === p.leader || p.isr.length === 1).slice(0, 1);
+
+  if (p.offline || !view.isLive(p.leader) || !p.isr.includes(p.leader)) {
+    const candidate = p.replicas.find((r) => view.isLive(r) && p.isr.includes(r));
+    const uncleanPick = unclean ? p.replicas.find((r) => view.isLive(r)) : undefined;
+    const next = candidate ?? uncleanPick ?? -1;
+    if (next !== p.leader) {
+      p.leader = next;
+      p.leaderEpoch++;
+    }
+    if (next >= 0 && candidate === undefined) {
+      // Unclean election: the new leader's log is the truth; anything past it is lost.
+      const end = p.replicaEnd.get(next) ?? 0;
+      p.log.truncateTo(end);
+      p.isr = [next];
+      if (p.highWatermark > end) p.highWatermark = end;
+    }
+  }
+
+  if (!p.offline) {
+    const end = p.log.logEndOffset;
+    for (const r of p.replicas) {
+      if (r !== p.leader && inSync(r)) p.replicaEnd.set(r, end);
+    }
+    p.isr = p.replicas.filter((r) => r === p.leader || (p.isr.includes(r) && inSync(r)) || (inSync(r) && (p.replicaEnd.get(r) ?? -1) >= end));
+    const preferred = p.replicas[0];
+    if (preferred !== p.leader && p.isr.includes(preferred) && view.isLive(preferred)) {
+      p.leader = preferred;
+      p.leaderEpoch++;
+    }
+  }
+  p.updateHighWatermark();
+  return before !== `${p.leader}|${p.isr.join(',')}`;
+}

@@ -1,0 +1,101 @@
+import 'server-only';
+import { notFound } from '@/lib/api/errors';
+import type { GroupDetail, GroupsPage, LagHistory, TopicConsumers, TopicTrend } from '@/lib/api/groups';
+import { getCluster } from '@/lib/kafka/clusters';
+import { getMetadata, getTopicMeta } from '@/lib/kafka/metadata';
+import { listGroups, type ListOptions } from '@/lib/lag/group-list';
+import { totalLag } from '@/lib/lag/partition-lag';
+import { lagTrend } from '@/lib/lag/trend';
+import { healthWindowMs, lagHistory, RETENTION_MS, sampleIntervalMs } from './history-store';
+import { groupSnapshot, groupsSnapshot } from './snapshot';
+import type { GroupsSnapshot, RawGroup } from './types';
+import { groupView, partitionRows, topicConsumerRows, type GroupView } from './views';
+
+/** Every group of the cluster with lag and health, from the shared snapshot. */
+export async function groupViews(clusterId: string, force = false): Promise<{ views: GroupView[]; snapshot: GroupsSnapshot }> {
+  await getCluster(clusterId);
+  const snapshot = await groupsSnapshot(clusterId, force);
+  const history = lagHistory(clusterId);
+  const windowMs = healthWindowMs();
+  return { views: snapshot.groups.map((g) => groupView(g, snapshot, history, windowMs)), snapshot };
+}
+
+export async function groupsPage(clusterId: string, options: ListOptions & { refresh?: boolean }): Promise<GroupsPage> {
+  const { views, snapshot } = await groupViews(clusterId, options.refresh);
+  const summaries = views.map((v) => v.summary);
+  const { groups, total, byHealth } = listGroups(summaries, options);
+  return {
+    groups,
+    total,
+    page: options.page,
+    pageSize: options.pageSize,
+    clusterTotal: summaries.length,
+    byHealth,
+    warnings: snapshot.warnings,
+    fetchedAt: snapshot.fetchedAt,
+    loadMs: snapshot.loadMs,
+  };
+}
+
+/** One group, read fresh; 404 when the cluster has no such group. */
+export async function readGroup(clusterId: string, groupId: string, force = false): Promise<{ group: RawGroup; snapshot: GroupsSnapshot }> {
+  await getCluster(clusterId);
+  const snapshot = await groupSnapshot(clusterId, groupId, force);
+  const group = snapshot.groups.find((g) => g.groupId === groupId);
+  if (!group || isMissing(group)) throw notFound(`Consumer group "${groupId}" does not exist in this cluster.`);
+  return { group, snapshot };
+}
+
+/** Kafka describes an unknown group as "Dead" with no members (or GROUP_ID_NOT_FOUND on newer brokers). */
+export function isMissing(group: RawGroup): boolean {
+  if (group.error?.includes('GROUP_ID_NOT_FOUND')) return true;
+  return (group.state === 'Dead' || group.state === 'Unknown') && group.members.length === 0 && group.offsets.size === 0 && !group.error;
+}
+
+export async function groupDetail(clusterId: string, groupId: string, force = false): Promise<GroupDetail> {
+  const { group, snapshot } = await readGroup(clusterId, groupId, force);
+  const history = lagHistory(clusterId);
+  const windowMs = healthWindowMs();
+  const view = groupView(group, snapshot, history, windowMs);
+  const series = history.groupSeries(groupId);
+  const trends: TopicTrend[] = [...view.lags].map(([topic, rows]) => ({
+    topic,
+    ...lagTrend(series.get(topic) ?? [], snapshot.fetchedAt, windowMs, totalLag(rows)),
+  }));
+  const meta = await getMetadata(clusterId);
+  return {
+    ...view.summary,
+    membersList: group.members,
+    partitions: partitionRows(group, view, snapshot, history, meta),
+    trends,
+    canReset: group.members.length === 0,
+    fetchedAt: snapshot.fetchedAt,
+  };
+}
+
+export async function groupLagHistory(clusterId: string, groupId: string): Promise<LagHistory> {
+  await readGroup(clusterId, groupId);
+  const series = lagHistory(clusterId).groupSeries(groupId);
+  const byTime = new Map<number, Record<string, number>>();
+  for (const [topic, points] of series) {
+    for (const p of points) {
+      let row = byTime.get(p.t);
+      if (!row) byTime.set(p.t, (row = {}));
+      row[topic] = p.lag;
+    }
+  }
+  return {
+    groupId,
+    topics: [...series.keys()].sort(),
+    points: [...byTime].sort((a, b) => a[0] - b[0]).map(([t, lag]) => ({ t, lag })),
+    intervalMs: sampleIntervalMs(),
+    retentionMs: RETENTION_MS,
+  };
+}
+
+export async function topicConsumers(clusterId: string, topic: string, force = false): Promise<TopicConsumers> {
+  await getCluster(clusterId);
+  await getTopicMeta(clusterId, topic);
+  const { views, snapshot } = await groupViews(clusterId, force);
+  return { topic, consumers: topicConsumerRows(topic, views), fetchedAt: snapshot.fetchedAt };
+}

@@ -1,0 +1,27 @@
+import 'server-only';
+import { z } from 'zod';
+import { produceInputSchema, type ProduceResult } from '@/lib/messages/api';
+import { invalidate } from '../cache';
+import { TopicWriter } from './topic-writer';
+
+export type ValidProduceInput = z.infer<typeof produceInputSchema>;
+
+/** Produces one message and says where it landed. */
+export async function produceMessage(clusterId: string, input: ValidProduceInput): Promise<ProduceResult> {
+  const writer = await TopicWriter.open(clusterId, input.topic);
+  const key = input.key === null ? null : Buffer.from(input.key, 'utf8');
+  const value = input.value === null ? null : Buffer.from(input.value, 'utf8');
+  const headers = input.headers.map((h) => ({ key: h.key, value: h.value === null ? null : Buffer.from(h.value, 'utf8') }));
+  let partition: number;
+  if (input.partition === null) partition = writer.partitionFor(key);
+  else {
+    writer.assertPartition(input.partition);
+    partition = input.partition;
+  }
+  const timestamp = input.timestamp ?? Date.now();
+  const batch = await writer.encode([{ key, value, headers, timestamp }], input.compression);
+  const { baseOffset, logAppendTime } = await writer.append(partition, batch);
+  invalidate(`${clusterId}:`);
+  const size = (key?.length ?? 0) + (value?.length ?? 0) + headers.reduce((n, h) => n + Buffer.byteLength(h.key) + (h.value?.length ?? 0), 0);
+  return { topic: input.topic, partition, offset: baseOffset, timestamp: logAppendTime > 0 ? logAppendTime : timestamp, size };
+}

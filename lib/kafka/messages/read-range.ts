@@ -1,0 +1,67 @@
+import 'server-only';
+import { ProtocolError } from '@/lib/protocol/errors';
+import { forEachBatch, RecordCursor, type BatchView } from './record-cursor';
+import type { TopicReader } from './topic-reader';
+
+/** Per-partition fetch size for reads that stop early (pages, single messages). */
+export const PAGE_FETCH_BYTES = 1024 * 1024;
+
+export type RecordVisitor = (cursor: RecordCursor, batch: BatchView) => boolean | void;
+
+/**
+ * Reads one partition forward over [from, to), calling `visit` for every record (transaction
+ * markers are skipped) until it returns false. Returns the offset to continue from: after the
+ * last record visited, or `to` (or the log end) when the range was read to its end.
+ */
+export async function readForward(
+  reader: TopicReader,
+  partition: number,
+  from: number,
+  to: number,
+  visit: RecordVisitor,
+  options: { maxBytes?: number; signal?: AbortSignal } = {},
+): Promise<number> {
+  const cursor = new RecordCursor();
+  let next = from;
+  let maxBytes = options.maxBytes ?? PAGE_FETCH_BYTES;
+  let emptyTries = 0;
+  while (next < to && !options.signal?.aborted) {
+    const [fetched] = await reader.fetch([{ partition, offset: next, maxBytes }]);
+    if (fetched.outOfRange) {
+      // Retention moved the log start past us: carry on from what is still there.
+      if (next < fetched.logStartOffset) {
+        next = fetched.logStartOffset;
+        continue;
+      }
+      return next;
+    }
+    let stopped = false;
+    const after = forEachBatch(fetched.records, (batch) => {
+      if (batch.lastOffset < next) return true;
+      cursor.reset(batch);
+      while (cursor.next()) {
+        if (cursor.offset < next) continue;
+        if (cursor.offset >= to) {
+          next = to;
+          stopped = true;
+          return false;
+        }
+        if (visit(cursor, batch) === false) {
+          next = cursor.offset + 1;
+          stopped = true;
+          return false;
+        }
+      }
+      next = Math.min(to, Math.max(next, batch.lastOffset + 1));
+      return true;
+    });
+    if (stopped) return next;
+    if (after === -1) {
+      if (fetched.highWatermark <= next) return Math.max(next, Math.min(to, fetched.highWatermark));
+      // A batch bigger than the fetch size and a broker that does not return it whole.
+      if (++emptyTries > 4) throw new ProtocolError(`partition ${partition} returned no data at offset ${next} below its high watermark`);
+      maxBytes *= 4;
+    } else emptyTries = 0;
+  }
+  return next;
+}

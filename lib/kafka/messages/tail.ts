@@ -1,0 +1,99 @@
+import 'server-only';
+import { fieldError } from '@/lib/api/errors';
+import { LIST_PAYLOAD_LIMIT, type Message, type PartitionRange, type SearchTerms } from '@/lib/messages/api';
+import { compileSearch, SearchInputError, type CompiledSearch } from './matcher';
+import { forEachBatch, RecordCursor } from './record-cursor';
+import { toMessage } from './to-message';
+import { TopicReader } from './topic-reader';
+
+// Live tail: long-polling fetches from the end of each partition, with the same search terms
+// as search. New messages are sent in batches at most every FLUSH_MS; a topic busier than
+// MAX_PER_FLUSH per flush has the surplus counted as skipped rather than flooding the browser.
+
+const FLUSH_MS = 200;
+const MAX_PER_FLUSH = 500;
+const WAIT_MS = 1_000;
+const TAIL_PARTITION_BYTES = 1024 * 1024;
+
+export interface TailBatch {
+  messages: Message[];
+  skipped: number;
+}
+
+export interface PreparedTail {
+  ranges: PartitionRange[];
+  run(send: (batch: TailBatch) => void, signal: AbortSignal): Promise<void>;
+}
+
+export async function prepareTail(
+  clusterId: string,
+  topic: string,
+  partitions: number[] | 'all',
+  terms: Partial<SearchTerms>,
+): Promise<PreparedTail> {
+  let search: CompiledSearch;
+  try {
+    search = compileSearch(terms);
+  } catch (error) {
+    if (error instanceof SearchInputError) throw fieldError(error.field, error.message);
+    throw error;
+  }
+  const reader = await TopicReader.open(clusterId, topic);
+  const ranges = await reader.ranges(reader.choose(partitions));
+  return { ranges, run: (send, signal) => tail(reader, ranges, search, send, signal) };
+}
+
+async function tail(
+  reader: TopicReader,
+  ranges: PartitionRange[],
+  search: CompiledSearch,
+  send: (batch: TailBatch) => void,
+  signal: AbortSignal,
+): Promise<void> {
+  const positions = new Map(ranges.map((r) => [r.partition, r.end]));
+  let pending: Message[] = [];
+  let skipped = 0;
+  const flush = () => {
+    if (pending.length === 0 && skipped === 0) return;
+    send({ messages: pending, skipped });
+    pending = [];
+    skipped = 0;
+  };
+  const timer = setInterval(flush, FLUSH_MS);
+  const cursor = new RecordCursor();
+  // One long poll per leader: a quiet broker must not hold back a busy one.
+  const follow = async (partitions: number[]) => {
+    while (!signal.aborted) {
+      const fetched = await reader.fetch(
+        partitions.map((partition) => ({ partition, offset: positions.get(partition)!, maxBytes: TAIL_PARTITION_BYTES })),
+        { maxWaitMs: WAIT_MS, minBytes: 1 },
+      );
+      if (signal.aborted) break;
+      for (const f of fetched) {
+        let next = positions.get(f.partition)!;
+        if (f.outOfRange) {
+          // The log was truncated or deleted under us: follow its new end.
+          positions.set(f.partition, f.highWatermark >= 0 ? f.highWatermark : f.logStartOffset);
+          continue;
+        }
+        forEachBatch(f.records, (batch) => {
+          if (batch.lastOffset < next) return;
+          cursor.reset(batch);
+          while (cursor.next()) {
+            if (cursor.offset < next || !search.test(cursor, f.partition)) continue;
+            if (pending.length < MAX_PER_FLUSH) pending.push(toMessage(cursor, batch, f.partition, LIST_PAYLOAD_LIMIT));
+            else skipped++;
+          }
+          next = batch.lastOffset + 1;
+        });
+        positions.set(f.partition, next);
+      }
+    }
+  };
+  try {
+    await Promise.all(reader.byLeader(ranges.map((r) => r.partition)).map(follow));
+  } finally {
+    clearInterval(timer);
+  }
+  if (!signal.aborted) flush();
+}

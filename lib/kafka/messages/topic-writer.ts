@@ -1,0 +1,116 @@
+import 'server-only';
+import { Partitioners } from 'kafkajs';
+import { notFound, payloadTooLarge } from '@/lib/api/errors';
+import { KafkaProtocolError } from '@/lib/protocol/errors';
+import { Produce } from '@/lib/protocol/generated';
+import { encodeRecordBatch, type RecordInput } from '@/lib/protocol/records/batch';
+import type { CompressionType } from '@/lib/protocol/records/compression';
+import { describeTopicConfigs } from '../configs';
+import { getTopicMeta, type TopicMeta } from '../metadata';
+import { getProtocolClient } from '../protocol-pool';
+
+// Writes record batches straight to partition leaders with Produce (acks=all). Batches are
+// built by the protocol layer, so keys, values, headers (null values and order included) and
+// timestamps go to Kafka exactly as given.
+
+const MESSAGE_TOO_LARGE = 10;
+const RECORD_LIST_TOO_LARGE = 18;
+const LEADER_MOVED = new Set([3, 5, 6, 74, 75]);
+/** Kafka's default max.message.bytes, used when the topic's value cannot be read. */
+const DEFAULT_MAX_MESSAGE_BYTES = 1_048_588;
+
+export class TopicWriter {
+  private meta: TopicMeta | undefined;
+  private partitioner = Partitioners.DefaultPartitioner();
+  private maxMessageBytes: number | undefined;
+
+  private constructor(
+    readonly clusterId: string,
+    readonly topic: string,
+  ) {}
+
+  /** A writer for an existing topic; 404 naming the topic otherwise. */
+  static async open(clusterId: string, topic: string): Promise<TopicWriter> {
+    const writer = new TopicWriter(clusterId, topic);
+    writer.meta = await getTopicMeta(clusterId, topic, true);
+    return writer;
+  }
+
+  get partitionCount(): number {
+    return this.meta!.partitions.length;
+  }
+
+  hasPartition(partition: number): boolean {
+    return this.meta!.partitions.some((p) => p.partition === partition);
+  }
+
+  assertPartition(partition: number): void {
+    if (!this.hasPartition(partition)) {
+      throw notFound(`Topic "${this.topic}" has no partition ${partition} (it has ${this.partitionCount}: 0 to ${this.partitionCount - 1}).`);
+    }
+  }
+
+  /** The partition Kafka's default partitioner picks (murmur2 of the key, round-robin without one). */
+  partitionFor(key: Buffer | null): number {
+    return this.partitioner({
+      topic: this.topic,
+      partitionMetadata: this.meta!.partitions.map((p) => ({
+        partitionId: p.partition,
+        leader: p.leader,
+        replicas: p.replicas,
+        isr: p.isr,
+        partitionErrorCode: p.errorCode,
+      })),
+      message: { key, value: null },
+    });
+  }
+
+  /** The topic's max.message.bytes: the largest record batch its brokers accept. */
+  async messageLimit(): Promise<number> {
+    if (this.maxMessageBytes === undefined) {
+      const entry = (await describeTopicConfigs(this.clusterId, this.topic)).find((c) => c.name === 'max.message.bytes');
+      const value = Number(entry?.value);
+      this.maxMessageBytes = Number.isFinite(value) && value > 0 ? value : DEFAULT_MAX_MESSAGE_BYTES;
+    }
+    return this.maxMessageBytes;
+  }
+
+  /** Builds the batch and refuses it (413) when it is larger than the topic accepts. */
+  async encode(records: RecordInput[], compression: CompressionType = 'none'): Promise<Buffer> {
+    const batch = encodeRecordBatch({ records, compression });
+    const limit = await this.messageLimit();
+    if (batch.length > limit) throw this.tooLarge(batch.length, limit);
+    return batch;
+  }
+
+  /** Appends one encoded batch to a partition; returns the offset of its first record. */
+  async append(partition: number, batch: Buffer): Promise<{ baseOffset: number; logAppendTime: number }> {
+    for (let attempt = 0; ; attempt++) {
+      const leader = this.meta!.partitions.find((p) => p.partition === partition)?.leader ?? -1;
+      const client = await getProtocolClient(this.clusterId);
+      let code = 5;
+      if (leader >= 0) {
+        const connection = await client.broker(leader);
+        const response = await connection.send(
+          Produce,
+          { transactionalId: null, acks: -1, timeoutMs: 30_000, topicData: [{ name: this.topic, partitionData: [{ index: partition, records: batch }] }] },
+          { timeoutMs: 45_000 },
+        );
+        const result = response.responses[0]?.partitionResponses[0];
+        if (!result) throw new KafkaProtocolError(-1, 'empty produce response');
+        if (result.errorCode === 0) return { baseOffset: result.baseOffset, logAppendTime: result.logAppendTimeMs ?? -1 };
+        code = result.errorCode;
+        if (code === MESSAGE_TOO_LARGE || code === RECORD_LIST_TOO_LARGE) throw this.tooLarge(batch.length, await this.messageLimit());
+        if (!LEADER_MOVED.has(code) || attempt > 0) throw new KafkaProtocolError(code, result.errorMessage ?? `producing to partition ${partition} of "${this.topic}"`);
+      }
+      if (attempt > 0) throw new KafkaProtocolError(code, `partition ${partition} of "${this.topic}" has no leader`);
+      this.meta = await getTopicMeta(this.clusterId, this.topic, true);
+    }
+  }
+
+  private tooLarge(size: number, limit: number) {
+    return payloadTooLarge(
+      `The message batch is ${size.toLocaleString('en-US')} bytes; topic "${this.topic}" accepts at most ${limit.toLocaleString('en-US')} bytes (max.message.bytes = ${limit}).`,
+    );
+  }
+}

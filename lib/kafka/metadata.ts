@@ -1,0 +1,130 @@
+import 'server-only';
+import { notFound } from '@/lib/api/errors';
+import { cached } from './cache';
+import { clusterRpc } from './protocol-pool';
+
+// One Metadata request for every topic, normalised to the console's own shape and cached briefly.
+// Kafka lists only live brokers, so brokers seen earlier (or named as replicas) and now missing are
+// reported as offline rather than silently disappearing.
+
+export const METADATA_TTL_MS = 3_000;
+
+export interface BrokerNode {
+  id: number;
+  host: string | null;
+  port: number | null;
+  rack: string | null;
+  online: boolean;
+}
+
+export interface PartitionMeta {
+  partition: number;
+  /** -1 when the partition has no leader. */
+  leader: number;
+  leaderEpoch: number | null;
+  replicas: number[];
+  isr: number[];
+  offlineReplicas: number[];
+  errorCode: number;
+}
+
+export interface TopicMeta {
+  name: string;
+  topicId: string | null;
+  internal: boolean;
+  partitions: PartitionMeta[];
+}
+
+export interface ClusterMetadata {
+  kafkaClusterId: string | null;
+  controllerId: number | null;
+  /** Every broker the console knows of, online or not, by id. */
+  brokers: BrokerNode[];
+  onlineBrokerIds: Set<number>;
+  topics: TopicMeta[];
+  topicsByName: Map<string, TopicMeta>;
+  fetchedAt: number;
+}
+
+const ZERO_UUID = 'AAAAAAAAAAAAAAAAAAAAAA';
+// Topic error codes that still come with a usable (possibly partial) description.
+const USABLE_TOPIC_ERRORS = new Set([0, 5 /* LEADER_NOT_AVAILABLE */, 9 /* REPLICA_NOT_AVAILABLE */]);
+
+const seenKey = Symbol.for('kafka-console.seen-brokers');
+type GlobalWithSeen = typeof globalThis & { [seenKey]?: Map<string, Map<number, BrokerNode>> };
+const seenBrokers = ((globalThis as GlobalWithSeen)[seenKey] ??= new Map());
+
+export async function getMetadata(clusterId: string, force = false): Promise<ClusterMetadata> {
+  const { value } = await cached(`${clusterId}:metadata`, METADATA_TTL_MS, () => readMetadata(clusterId), force);
+  return value;
+}
+
+/** The topic's metadata, or a 404 naming it. */
+export async function getTopicMeta(clusterId: string, topic: string, force = false): Promise<TopicMeta> {
+  const meta = await getMetadata(clusterId, force);
+  const found = meta.topicsByName.get(topic);
+  if (!found) throw notFound(`Topic "${topic}" does not exist in this cluster.`);
+  return found;
+}
+
+async function readMetadata(clusterId: string): Promise<ClusterMetadata> {
+  const rpc = await clusterRpc(clusterId);
+  const response = await rpc.metadata();
+  const topics: TopicMeta[] = [];
+  for (const t of response.topics) {
+    if (!t.name || !USABLE_TOPIC_ERRORS.has(t.errorCode)) continue;
+    topics.push({
+      name: t.name,
+      topicId: t.topicId && t.topicId !== ZERO_UUID ? t.topicId : null,
+      internal: t.isInternal ?? t.name.startsWith('__'),
+      partitions: t.partitions
+        .map((p) => ({
+          partition: p.partitionIndex,
+          leader: p.leaderId,
+          leaderEpoch: p.leaderEpoch !== undefined && p.leaderEpoch >= 0 ? p.leaderEpoch : null,
+          replicas: p.replicaNodes,
+          isr: p.isrNodes,
+          offlineReplicas: p.offlineReplicas ?? [],
+          errorCode: p.errorCode,
+        }))
+        .sort((a, b) => a.partition - b.partition),
+    });
+  }
+  topics.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const live = response.brokers.map((b) => ({ id: b.nodeId, host: b.host, port: b.port, rack: b.rack ?? null, online: true }));
+  const controllerId = response.controllerId !== undefined && response.controllerId >= 0 ? response.controllerId : null;
+  return {
+    kafkaClusterId: response.clusterId ?? null,
+    controllerId,
+    brokers: withOfflineBrokers(clusterId, live, topics),
+    onlineBrokerIds: new Set(live.map((b) => b.id)),
+    topics,
+    topicsByName: new Map(topics.map((t) => [t.name, t])),
+    fetchedAt: Date.now(),
+  };
+}
+
+function withOfflineBrokers(clusterId: string, live: BrokerNode[], topics: TopicMeta[]): BrokerNode[] {
+  let seen = seenBrokers.get(clusterId);
+  if (!seen) seenBrokers.set(clusterId, (seen = new Map()));
+  for (const b of live) seen.set(b.id, b);
+  const all = new Map<number, BrokerNode>(live.map((b) => [b.id, b]));
+  const missing = (id: number) => {
+    if (id < 0 || all.has(id)) return;
+    const last = seen.get(id);
+    all.set(id, { id, host: last?.host ?? null, port: last?.port ?? null, rack: last?.rack ?? null, online: false });
+  };
+  for (const id of seen.keys()) missing(id);
+  for (const t of topics) for (const p of t.partitions) for (const r of p.replicas) missing(r);
+  return [...all.values()].sort((a, b) => a.id - b.id);
+}
+
+/** Live broker ids, for requests that go to every broker. */
+export function liveBrokerIds(meta: ClusterMetadata): number[] {
+  return [...meta.onlineBrokerIds].sort((a, b) => a - b);
+}
+
+/** No leader, or a leader the cluster no longer lists (metadata can lag a crash briefly). */
+export function isLeaderless(p: PartitionMeta, meta: ClusterMetadata): boolean {
+  return p.leader < 0 || !meta.onlineBrokerIds.has(p.leader);
+}

@@ -1,0 +1,119 @@
+import 'server-only';
+import type { HealthCheck, OverviewResponse } from '@/lib/api/overview';
+import { topicConfigSummaries } from './configs';
+import { withDeadline } from './deadline';
+import { groupsSnapshot } from './groups/snapshot';
+import { getClusterLogDirs } from './log-dirs';
+import { getMetadata } from './metadata';
+import { problemPartitions } from './replicas';
+import { topicsSnapshot } from './topics';
+
+// The cluster at a glance. Everything comes from the same cached reads the other pages use, so the
+// overview adds no requests of its own beyond what a poll of the topic list costs.
+
+const GROUPS_WAIT_MS = 2_000;
+
+export async function getOverview(clusterId: string, force = false): Promise<OverviewResponse> {
+  const groupsRead = withDeadline(groupsSnapshot(clusterId, force), GROUPS_WAIT_MS);
+  const meta = await getMetadata(clusterId, force);
+  const [snapshot, dirs, summaries, groups] = await Promise.all([
+    topicsSnapshot(clusterId, force),
+    getClusterLogDirs(clusterId).catch(() => null),
+    topicConfigSummaries(clusterId).catch(() => null),
+    groupsRead,
+  ]);
+
+  const problems = problemPartitions(meta, (t) => summaries?.get(t)?.minInsyncReplicas ?? null);
+  const count = (kind: string) => problems.filter((p) => (p.problems as string[]).includes(kind)).length;
+  const partitions = {
+    total: meta.topics.reduce((n, t) => n + t.partitions.length, 0),
+    replicas: meta.topics.reduce((n, t) => n + t.partitions.reduce((m, p) => m + p.replicas.length, 0), 0),
+    offline: count('offline'),
+    underMinIsr: count('under-min-isr'),
+    underReplicated: count('under-replicated'),
+  };
+  const offlineIds = meta.brokers.filter((b) => !b.online).map((b) => b.id);
+  const reporting = dirs ? [...dirs.brokers.values()].filter((b) => !b.error) : [];
+  const messages = snapshot.rows.some((r) => r.messages !== null)
+    ? snapshot.rows.reduce((n, r) => n + (r.messages ?? 0), 0)
+    : null;
+
+  const byState = new Map<string, number>();
+  for (const g of groups?.groups ?? []) byState.set(g.state || 'Unknown', (byState.get(g.state || 'Unknown') ?? 0) + 1);
+
+  const health: HealthCheck[] = [
+    offlineIds.length
+      ? {
+          id: 'brokers',
+          severity: 'danger',
+          title: `${offlineIds.length} of ${meta.brokers.length} brokers offline`,
+          detail: `Offline: ${offlineIds.map((id) => `broker ${id}`).join(', ')}.`,
+          href: offlineIds.length === 1 ? `/brokers/${offlineIds[0]}` : '/brokers',
+        }
+      : { id: 'brokers', severity: 'ok', title: 'All brokers online', detail: `${meta.brokers.length} brokers.`, href: '/brokers' },
+    partitions.offline
+      ? {
+          id: 'offline',
+          severity: 'danger',
+          title: `${partitions.offline} offline partitions`,
+          detail: 'No leader: these partitions can be neither read nor written.',
+          href: '/replicas',
+        }
+      : { id: 'offline', severity: 'ok', title: 'No offline partitions', detail: 'Every partition has a leader.', href: '/replicas' },
+    partitions.underMinIsr
+      ? {
+          id: 'under-min-isr',
+          severity: 'danger',
+          title: `${partitions.underMinIsr} partitions under min ISR`,
+          detail: 'Producers using acks=all are refused on these partitions.',
+          href: '/replicas',
+        }
+      : { id: 'under-min-isr', severity: 'ok', title: 'No partitions under min ISR', detail: 'acks=all writes are accepted everywhere.', href: '/replicas' },
+    partitions.underReplicated
+      ? {
+          id: 'under-replicated',
+          severity: 'warn',
+          title: `${partitions.underReplicated} under-replicated partitions`,
+          detail: 'Some replicas are not in sync with their leader.',
+          href: '/replicas',
+        }
+      : { id: 'under-replicated', severity: 'ok', title: 'All replicas in sync', detail: 'Every ISR is complete.', href: '/replicas' },
+  ];
+  const failedDirs = dirs ? [...dirs.brokers.values()].filter((b) => b.error || b.dirs.some((d) => d.error)) : [];
+  if (failedDirs.length) {
+    health.push({
+      id: 'log-dirs',
+      severity: 'warn',
+      title: `Log directories unreadable on ${failedDirs.length} broker${failedDirs.length === 1 ? '' : 's'}`,
+      detail: failedDirs.map((b) => `broker ${b.brokerId}: ${b.error ?? b.dirs.find((d) => d.error)?.error}`).join('; '),
+      href: `/brokers/${failedDirs[0].brokerId}`,
+    });
+  }
+  if (!groups) {
+    health.push({
+      id: 'groups',
+      severity: 'warn',
+      title: 'Consumer groups not read yet',
+      detail: 'Reading the consumer groups took too long or failed; the next refresh tries again.',
+      href: '/groups',
+    });
+  }
+
+  return {
+    kafkaClusterId: meta.kafkaClusterId,
+    controllerId: meta.controllerId,
+    brokers: { online: meta.brokers.length - offlineIds.length, total: meta.brokers.length, offlineIds },
+    topics: { total: meta.topics.length, internal: meta.topics.filter((t) => t.internal).length },
+    partitions,
+    sizeBytes: reporting.length ? reporting.reduce((n, b) => n + b.size, 0) : null,
+    sizeBrokersReporting: reporting.length,
+    messages,
+    groups: {
+      total: groups?.groups.length ?? 0,
+      byState: [...byState].map(([state, n]) => ({ state, count: n })).sort((a, b) => b.count - a.count),
+      error: groups ? null : 'Consumer groups could not be read in time.',
+    },
+    health,
+    fetchedAt: meta.fetchedAt,
+  };
+}

@@ -1,0 +1,74 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiFetch, apiPost } from '@/lib/api/fetcher';
+import type {
+  AddPartitionsInput,
+  AddPartitionsResult,
+  AlterConfigsResult,
+  CreateTopicInput,
+  CreateTopicResult,
+  PatchConfigsInput,
+  PurgeRecordsInput,
+  PurgeRecordsResult,
+  TopicFormContext,
+} from '@/lib/api/topic-admin';
+import { useCluster } from './clusters';
+
+// Topic administration: the form context, the mutations, and whether the cluster accepts
+// changes at all. Every mutation invalidates the cluster's whole key tree: topics, configs,
+// offsets and the overview all move when a topic is created, changed or deleted.
+
+const clusterBase = (cluster: string) => `/api/clusters/${encodeURIComponent(cluster)}`;
+const topicBase = (cluster: string, topic: string) => `${clusterBase(cluster)}/topics/${encodeURIComponent(topic)}`;
+
+export const adminKeys = {
+  form: (cluster: string, topic?: string) => ['clusters', cluster, 'admin', 'topic-form', topic ?? null] as const,
+};
+
+export const topicFormQuery = (cluster: string, topic?: string) =>
+  queryOptions({
+    queryKey: adminKeys.form(cluster, topic),
+    queryFn: () =>
+      apiFetch<TopicFormContext>(`${clusterBase(cluster)}/admin/topic-form${topic ? `?topic=${encodeURIComponent(topic)}` : ''}`),
+    staleTime: 10_000,
+  });
+
+export const useTopicFormContext = (cluster: string, topic?: string) => useQuery(topicFormQuery(cluster, topic));
+
+/**
+ * Whether actions that change the cluster must be hidden or disabled. Until the cluster's
+ * settings are known the answer is "read-only": a button never flashes enabled on a locked cluster.
+ */
+export function useReadOnly(cluster: string): { readOnly: boolean; loading: boolean; reason: string } {
+  const { data, isPending } = useCluster(cluster);
+  return {
+    readOnly: data ? data.readOnly : true,
+    loading: isPending,
+    reason: data?.readOnly ? 'This cluster is read-only in this console: changes are disabled.' : 'Loading cluster settings…',
+  };
+}
+
+function useClusterMutation<TVars, TResult>(cluster: string, run: (vars: TVars) => Promise<TResult>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: run,
+    onSuccess: (_result, vars) => {
+      if ((vars as { validateOnly?: boolean }).validateOnly) return;
+      void client.invalidateQueries({ queryKey: ['clusters', cluster] });
+    },
+  });
+}
+
+export const useCreateTopic = (cluster: string) =>
+  useClusterMutation(cluster, (body: CreateTopicInput) => apiPost<CreateTopicResult>(`${clusterBase(cluster)}/topics`, body));
+
+export const usePatchConfigs = (cluster: string, topic: string) =>
+  useClusterMutation(cluster, (body: PatchConfigsInput) => apiPost<AlterConfigsResult>(`${topicBase(cluster, topic)}/configs`, body, 'PATCH'));
+
+export const useAddPartitions = (cluster: string, topic: string) =>
+  useClusterMutation(cluster, (body: AddPartitionsInput) => apiPost<AddPartitionsResult>(`${topicBase(cluster, topic)}/partitions`, body));
+
+export const usePurgeRecords = (cluster: string, topic: string) =>
+  useClusterMutation(cluster, (body: PurgeRecordsInput) => apiPost<PurgeRecordsResult>(`${topicBase(cluster, topic)}/records`, body, 'DELETE'));
+
+export const useDeleteTopic = (cluster: string, topic: string) =>
+  useClusterMutation(cluster, (body: { confirm: string }) => apiPost<{ topic: string; deleted: true }>(topicBase(cluster, topic), body, 'DELETE'));

@@ -1,0 +1,30 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { BrokerDetail, BrokersResponse } from '@/lib/api/brokers';
+import { apiFetch } from '@/lib/api/fetcher';
+import { POLL_MS } from './constants';
+import { refreshablePath } from './refresh';
+
+const base = (cluster: string) => `/api/clusters/${encodeURIComponent(cluster)}/brokers`;
+
+export const brokerKeys = {
+  all: (cluster: string) => ['clusters', cluster, 'brokers'] as const,
+  list: (cluster: string) => [...brokerKeys.all(cluster), 'list'] as const,
+  detail: (cluster: string, broker: number) => [...brokerKeys.all(cluster), 'detail', broker] as const,
+};
+
+export const brokersQuery = (cluster: string) =>
+  queryOptions({
+    queryKey: brokerKeys.list(cluster),
+    queryFn: ({ queryKey }) => apiFetch<BrokersResponse>(refreshablePath(queryKey, base(cluster))),
+    refetchInterval: POLL_MS,
+  });
+
+export const brokerDetailQuery = (cluster: string, broker: number) =>
+  queryOptions({
+    queryKey: brokerKeys.detail(cluster, broker),
+    queryFn: ({ queryKey }) => apiFetch<BrokerDetail>(refreshablePath(queryKey, `${base(cluster)}/${broker}`)),
+    refetchInterval: POLL_MS,
+  });
+
+export const useBrokers = (cluster: string) => useQuery(brokersQuery(cluster));
+export const useBrokerDetail = (cluster: string, broker: number) => useQuery(brokerDetailQuery(cluster, broker));

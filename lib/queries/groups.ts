@@ -1,0 +1,106 @@
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiFetch, apiPost } from '@/lib/api/fetcher';
+import type {
+  DeleteOffsetsResult,
+  GroupDetail,
+  GroupsPage,
+  GroupsQuery,
+  LagHistory,
+  ResetPlan,
+  ResetRequest,
+  ResetResult,
+  TopicConsumers,
+} from '@/lib/api/groups';
+import { POLL_MS } from './constants';
+
+const base = (cluster: string) => `/api/clusters/${encodeURIComponent(cluster)}`;
+const groupPath = (cluster: string, group: string) => `${base(cluster)}/groups/${encodeURIComponent(group)}`;
+
+export const groupKeys = {
+  all: (cluster: string) => ['clusters', cluster, 'groups'] as const,
+  list: (cluster: string, query: GroupsQuery) => [...groupKeys.all(cluster), 'list', query] as const,
+  detail: (cluster: string, group: string) => [...groupKeys.all(cluster), 'detail', group] as const,
+  history: (cluster: string, group: string) => [...groupKeys.all(cluster), 'history', group] as const,
+  topicConsumers: (cluster: string, topic: string) => [...groupKeys.all(cluster), 'topic', topic] as const,
+};
+
+function queryString(query: object): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query) as [string, unknown][]) if (v !== undefined && v !== '') params.set(k, String(v));
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+export const groupsListQuery = (cluster: string, query: GroupsQuery) =>
+  queryOptions({
+    queryKey: groupKeys.list(cluster, query),
+    queryFn: () => apiFetch<GroupsPage>(`${base(cluster)}/groups${queryString(query)}`),
+    refetchInterval: POLL_MS,
+    placeholderData: keepPreviousData,
+  });
+
+export const groupDetailQuery = (cluster: string, group: string) =>
+  queryOptions({
+    queryKey: groupKeys.detail(cluster, group),
+    queryFn: () => apiFetch<GroupDetail>(groupPath(cluster, group)),
+    refetchInterval: POLL_MS,
+  });
+
+export const groupHistoryQuery = (cluster: string, group: string) =>
+  queryOptions({
+    queryKey: groupKeys.history(cluster, group),
+    queryFn: () => apiFetch<LagHistory>(`${groupPath(cluster, group)}/lag-history`),
+    refetchInterval: POLL_MS,
+  });
+
+export const topicConsumersQuery = (cluster: string, topic: string) =>
+  queryOptions({
+    queryKey: groupKeys.topicConsumers(cluster, topic),
+    queryFn: () => apiFetch<TopicConsumers>(`${base(cluster)}/topics/${encodeURIComponent(topic)}/consumers`),
+    refetchInterval: POLL_MS,
+  });
+
+export const useGroupsList = (cluster: string, query: GroupsQuery) => useQuery(groupsListQuery(cluster, query));
+export const useGroupDetail = (cluster: string, group: string) => useQuery(groupDetailQuery(cluster, group));
+export const useGroupHistory = (cluster: string, group: string) => useQuery(groupHistoryQuery(cluster, group));
+export const useTopicConsumers = (cluster: string, topic: string) => useQuery(topicConsumersQuery(cluster, topic));
+
+/** Forces a fresh read of the cluster's groups, then refetches what is on screen. */
+export function useRefreshGroups(cluster: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<GroupsPage>(`${base(cluster)}/groups?refresh=1&pageSize=1`),
+    onSettled: () => client.invalidateQueries({ queryKey: groupKeys.all(cluster) }),
+  });
+}
+
+export function useResetPreview(cluster: string, group: string) {
+  return useMutation({
+    mutationFn: (request: ResetRequest) => apiPost<ResetPlan>(`${groupPath(cluster, group)}/reset-offsets/preview`, request),
+  });
+}
+
+export function useResetOffsets(cluster: string, group: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (request: ResetRequest) => apiPost<ResetResult>(`${groupPath(cluster, group)}/reset-offsets`, request),
+    onSettled: () => client.invalidateQueries({ queryKey: ['clusters', cluster] }),
+  });
+}
+
+export function useDeleteGroup(cluster: string, group: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<{ groupId: string }>(groupPath(cluster, group), { method: 'DELETE' }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['clusters', cluster] }),
+  });
+}
+
+export function useDeleteGroupOffsets(cluster: string, group: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (topic: string) =>
+      apiFetch<DeleteOffsetsResult>(`${groupPath(cluster, group)}/offsets?topic=${encodeURIComponent(topic)}`, { method: 'DELETE' }),
+    onSettled: () => client.invalidateQueries({ queryKey: ['clusters', cluster] }),
+  });
+}

@@ -1,0 +1,19 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiFetch } from '@/lib/api/fetcher';
+import type { OverviewResponse } from '@/lib/api/overview';
+import { POLL_MS } from './constants';
+import { refreshablePath } from './refresh';
+
+export const overviewKeys = {
+  detail: (cluster: string) => ['clusters', cluster, 'overview'] as const,
+};
+
+export const overviewQuery = (cluster: string) =>
+  queryOptions({
+    queryKey: overviewKeys.detail(cluster),
+    queryFn: ({ queryKey }) =>
+      apiFetch<OverviewResponse>(refreshablePath(queryKey, `/api/clusters/${encodeURIComponent(cluster)}/overview`)),
+    refetchInterval: POLL_MS,
+  });
+
+export const useOverview = (cluster: string) => useQuery(overviewQuery(cluster));

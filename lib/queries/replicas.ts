@@ -1,0 +1,31 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { apiFetch } from '@/lib/api/fetcher';
+import type { ReplicasResponse } from '@/lib/api/replicas';
+import { POLL_MS } from './constants';
+import { refreshablePath } from './refresh';
+
+export interface ReplicaParams {
+  q: string;
+  broker?: number;
+}
+
+export const replicaKeys = {
+  all: (cluster: string) => ['clusters', cluster, 'replicas'] as const,
+  list: (cluster: string, params: ReplicaParams) => [...replicaKeys.all(cluster), params] as const,
+};
+
+export const replicasQuery = (cluster: string, params: ReplicaParams) =>
+  queryOptions({
+    queryKey: replicaKeys.list(cluster, params),
+    queryFn: ({ queryKey }) => {
+      const search = new URLSearchParams();
+      if (params.q) search.set('q', params.q);
+      if (params.broker !== undefined) search.set('broker', String(params.broker));
+      const s = search.toString();
+      return apiFetch<ReplicasResponse>(refreshablePath(queryKey, `/api/clusters/${encodeURIComponent(cluster)}/replicas${s ? `?${s}` : ''}`));
+    },
+    refetchInterval: POLL_MS,
+    placeholderData: keepPreviousData,
+  });
+
+export const useReplicas = (cluster: string, params: ReplicaParams) => useQuery(replicasQuery(cluster, params));
