@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AuditFilters as Filters } from '@/lib/queries/audit';
 
 const actions = [
@@ -19,37 +19,37 @@ const actions = [
 export function AuditFilters({ value, onChange }: { value: Filters; onChange: (next: Filters) => void }) {
   const [draft, setDraft] = useState(value);
   const [seen, setSeen] = useState(value);
-  const pushed = useRef(JSON.stringify(value));
+  const [pushed, setPushed] = useState(() => JSON.stringify(value));
   // The URL changed by itself (back button, a link): show what it says. Changes this component
   // pushed are not adopted back, so typing on during the round trip is never undone.
   if (JSON.stringify(value) !== JSON.stringify(seen)) {
     setSeen(value);
-    if (JSON.stringify(value) !== pushed.current) setDraft(value);
+    if (JSON.stringify(value) !== pushed) setDraft(value);
   }
   useEffect(() => {
     const t = setTimeout(() => {
       const next = JSON.stringify(draft);
       if (next !== JSON.stringify(value)) {
-        pushed.current = next;
+        setPushed(next);
         onChange(draft);
       }
     }, 300);
     return () => clearTimeout(t);
   }, [draft, value, onChange]);
   const set = (patch: Partial<Filters>) => setDraft((d) => ({ ...d, ...patch }));
-  const input = 'rounded border border-slate-300 bg-white px-2 py-1.5 text-sm';
+  const input = 'w-full min-w-0 rounded border border-slate-300 bg-white px-2 py-1.5 text-sm';
 
   return (
-    <div className="flex flex-wrap items-end gap-2" data-testid="audit-filters">
+    <div className="grid grid-cols-2 items-end gap-x-3 gap-y-2 md:grid-cols-4" data-testid="audit-filters">
       <Labelled label="Search">
-        <input data-testid="audit-filter-q" className={`${input} w-56`} placeholder="any text" value={draft.q ?? ''} onChange={(e) => set({ q: e.target.value })} />
+        <input data-testid="audit-filter-q" className={input} placeholder="any text" value={draft.q ?? ''} onChange={(e) => set({ q: e.target.value })} />
       </Labelled>
       <Labelled label="Action">
-        <input data-testid="audit-filter-action" list="audit-actions" className={`${input} w-48`} placeholder="e.g. topic.delete" value={draft.action ?? ''} onChange={(e) => set({ action: e.target.value })} />
+        <input data-testid="audit-filter-action" list="audit-actions" className={input} placeholder="e.g. topic.delete" value={draft.action ?? ''} onChange={(e) => set({ action: e.target.value })} />
         <datalist id="audit-actions">{actions.map((a) => <option key={a} value={a} />)}</datalist>
       </Labelled>
       <Labelled label="Target">
-        <input data-testid="audit-filter-target" className={`${input} w-44`} placeholder="topic or group" value={draft.target ?? ''} onChange={(e) => set({ target: e.target.value })} />
+        <input data-testid="audit-filter-target" className={input} placeholder="topic or group" value={draft.target ?? ''} onChange={(e) => set({ target: e.target.value })} />
       </Labelled>
       <Labelled label="Outcome">
         <select data-testid="audit-filter-outcome" className={input} value={draft.outcome ?? ''} onChange={(e) => set({ outcome: e.target.value || undefined })}>
@@ -60,7 +60,7 @@ export function AuditFilters({ value, onChange }: { value: Filters; onChange: (n
         </select>
       </Labelled>
       <Labelled label="User / address">
-        <input data-testid="audit-filter-user" className={`${input} w-36`} value={draft.user ?? ''} onChange={(e) => set({ user: e.target.value })} />
+        <input data-testid="audit-filter-user" className={input} value={draft.user ?? ''} onChange={(e) => set({ user: e.target.value })} />
       </Labelled>
       <Labelled label="From">
         <input type="datetime-local" data-testid="audit-filter-from" className={input} value={toLocal(draft.from)} onChange={(e) => set({ from: fromLocal(e.target.value) })} />
@@ -68,7 +68,7 @@ export function AuditFilters({ value, onChange }: { value: Filters; onChange: (n
       <Labelled label="To">
         <input type="datetime-local" data-testid="audit-filter-to" className={input} value={toLocal(draft.to)} onChange={(e) => set({ to: fromLocal(e.target.value) })} />
       </Labelled>
-      <button type="button" data-testid="audit-filter-clear" className="px-2 py-1.5 text-sm text-sky-700 hover:underline" onClick={() => setDraft({})}>
+      <button type="button" data-testid="audit-filter-clear" className="justify-self-start px-2 py-1.5 text-sm text-sky-700 hover:underline" onClick={() => setDraft({})}>
         Clear
       </button>
     </div>
@@ -77,7 +77,7 @@ export function AuditFilters({ value, onChange }: { value: Filters; onChange: (n
 
 function Labelled({ label, children }: { label: string; children: React.ReactNode }) {
   return (
-    <label className="flex flex-col gap-0.5 text-xs text-slate-500">
+    <label className="flex min-w-0 flex-col gap-0.5 text-xs text-slate-500">
       {label}
       {children}
     </label>

@@ -31,7 +31,7 @@ export function BrokerDetailView({ cluster, broker }: { cluster: string; broker:
           </span>
         }
         subtitle={b ? `${b.host ? `${b.host}:${b.port}` : 'address unknown'}${b.rack ? ` · rack ${b.rack}` : ''}` : undefined}
-        actions={<UpdatedAgo updatedAt={data?.fetchedAt} refreshing={isFetching} onRefresh={() => refreshNow(brokerKeys.detail(cluster, broker), refetch)} />}
+        actions={<UpdatedAgo updatedAt={data?.fetchedAt} failed={!data && Boolean(error)} refreshing={isFetching} onRefresh={() => refreshNow(brokerKeys.detail(cluster, broker), refetch)} />}
       />
       {error && data && <StaleBanner error={error} fetchedAt={data.fetchedAt} />}
       {isPending && <TableSkeleton rows={6} />}

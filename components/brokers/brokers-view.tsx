@@ -22,7 +22,7 @@ export function BrokersView({ cluster }: { cluster: string }) {
             ? `${data.brokers.length - offline} of ${data.brokers.length} online · controller ${data.controllerId ?? 'unknown'}`
             : 'Every broker, its load and its disks'
         }
-        actions={<UpdatedAgo updatedAt={data?.fetchedAt} refreshing={isFetching} onRefresh={() => refreshNow(brokerKeys.list(cluster), refetch)} />}
+        actions={<UpdatedAgo updatedAt={data?.fetchedAt} failed={!data && Boolean(error)} refreshing={isFetching} onRefresh={() => refreshNow(brokerKeys.list(cluster), refetch)} />}
       />
       {error && data && <StaleBanner error={error} fetchedAt={data.fetchedAt} />}
       <Card>

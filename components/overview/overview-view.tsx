@@ -23,7 +23,7 @@ export function OverviewView({ cluster }: { cluster: string }) {
     <PageHeader
       title="Overview"
       subtitle={data ? `Kafka cluster ${data.kafkaClusterId ?? '(id unknown)'} · controller ${data.controllerId ?? 'unknown'}` : 'Cluster health at a glance'}
-      actions={<UpdatedAgo updatedAt={data?.fetchedAt} refreshing={isFetching} onRefresh={() => refreshNow(overviewKeys.detail(cluster), refetch)} />}
+      actions={<UpdatedAgo updatedAt={data?.fetchedAt} failed={!data && Boolean(error)} refreshing={isFetching} onRefresh={() => refreshNow(overviewKeys.detail(cluster), refetch)} />}
     />
   );
   if (isPending) {
@@ -42,7 +42,7 @@ export function OverviewView({ cluster }: { cluster: string }) {
   return (
     <div className="space-y-4" data-testid="overview">
       {header}
-      {error && <StaleBanner error={error} fetchedAt={data.fetchedAt} />}
+      {error ? <StaleBanner error={error} fetchedAt={data.fetchedAt} /> : null}
       <HealthStrip cluster={cluster} checks={data.health} />
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="overview-problems">
         <StatTile

@@ -40,7 +40,7 @@ export function ReplicasView({ cluster }: { cluster: string }) {
       <PageHeader
         title="Replica sync"
         subtitle="Every partition that is offline, below min ISR or under-replicated, and how leadership is spread"
-        actions={<UpdatedAgo updatedAt={data?.fetchedAt} refreshing={isFetching} onRefresh={() => refreshNow(replicaKeys.list(cluster, params), refetch)} />}
+        actions={<UpdatedAgo updatedAt={data?.fetchedAt} failed={!data && Boolean(error)} refreshing={isFetching} onRefresh={() => refreshNow(replicaKeys.list(cluster, params), refetch)} />}
       />
       {error && data && <StaleBanner error={error} fetchedAt={data.fetchedAt} />}
       {isPending && <TableSkeleton rows={6} />}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import type { TopicConfigView } from '@/lib/api/topic-admin';
 import type { ConfigOp } from '@/lib/topics/config-diff';
+import { topicConfigInfo } from '@/lib/topics/config-catalog';
 import { readableValue } from './config-value';
 import { FieldError, inputClass } from './field';
 
@@ -31,12 +32,19 @@ export function ConfigRow({ config, pending, error, disabled, onStage, check }: 
 
   return (
     <tr className={`border-b border-slate-100 align-top last:border-0 ${pending ? 'bg-sky-50/60' : 'hover:bg-slate-50'}`} data-testid={`config-row-${config.name}`}>
-      <td className="px-3 py-2 font-mono text-xs text-slate-800">{config.name}</td>
+      <td className="px-3 py-2 font-mono text-xs text-slate-800" title={topicConfigInfo.get(config.name)?.doc}>{config.name}</td>
       <td className="px-3 py-2">
         {editing === null ? (
           <div className="font-mono text-xs" data-testid={`config-value-${config.name}`}>
             {config.sensitive ? <span className="text-slate-400">hidden (sensitive)</span> : (config.value ?? <span className="text-slate-400">null</span>)}
             {readable && <span className="ml-2 font-sans text-slate-500">({readable})</span>}
+            {pending && (
+              <p className="mt-0.5 font-sans text-sky-800" data-testid={`config-pending-${config.name}`}>
+                {pending.op === 'delete'
+                  ? `pending reset → ${readableValue(config.name, config.defaultValue) ?? config.defaultValue ?? 'default'}`
+                  : `pending → ${pending.value}${readableValue(config.name, pending.value) ? ` (${readableValue(config.name, pending.value)})` : ''}`}
+              </p>
+            )}
           </div>
         ) : (
           <div className="space-y-1">

@@ -9,9 +9,11 @@ import type { BrokerVerdict } from './use-create-form';
  * What will be sent, exactly, next to the two buttons: validate asks the broker without creating
  * anything; create does it. The broker's last verdict stays until the form changes.
  */
-export function CreateSummary({ request, errorCount, verdict, busy, disabled, disabledReason, onValidate, onCreate }: {
+export function CreateSummary({ request, problems, attempted, verdict, busy, disabled, disabledReason, onValidate, onCreate }: {
   request: FormRequest;
-  errorCount: number;
+  /** Blocking problems by field, with the label to show. */
+  problems: { field: string; label: string; message: string }[];
+  attempted: boolean;
   verdict: BrokerVerdict | null;
   busy: 'validate' | 'create' | null;
   disabled: boolean;
@@ -50,11 +52,25 @@ export function CreateSummary({ request, errorCount, verdict, busy, disabled, di
       </div>
 
       {verdict && <Verdict verdict={verdict} />}
-      {errorCount > 0 && !verdict && (
-        <p className="text-xs text-red-700" data-testid="error-count">
-          {errorCount} problem{errorCount === 1 ? '' : 's'} to fix before the broker is asked.
+      {problems.length > 0 && !verdict && (attempted ? (
+        <div className="rounded border border-red-200 bg-red-50 px-3 py-2 text-xs text-red-800" data-testid="error-count">
+          <p className="font-medium">{problems.length} problem{problems.length === 1 ? '' : 's'} to fix first; nothing was sent.</p>
+          <ul className="mt-1 space-y-0.5">
+            {problems.map((p) => (
+              <li key={p.field}>
+                <button type="button" className="text-left underline decoration-red-300 hover:decoration-red-700" onClick={() => focusField(p.field)}>
+                  {p.label}
+                </button>
+                : {p.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p className="text-xs text-slate-500" data-testid="error-count">
+          {request.name ? `${problems.length} problem${problems.length === 1 ? '' : 's'} to fix before the broker is asked.` : 'Name the topic to continue.'}
         </p>
-      )}
+      ))}
 
       <div className="flex gap-2 border-t border-slate-100 pt-3">
         <button
@@ -81,6 +97,12 @@ export function CreateSummary({ request, errorCount, verdict, busy, disabled, di
       <p className="text-xs text-slate-500">Validate runs CreateTopics with validateOnly: the broker checks everything, nothing is created.</p>
     </div>
   );
+}
+
+function focusField(field: string) {
+  const el = document.querySelector<HTMLElement>(`[data-field="${CSS.escape(field)}"]`) ?? document.querySelector<HTMLElement>(`[data-testid="field-error-${CSS.escape(field)}"]`);
+  el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  el?.querySelector<HTMLElement>('input, select, button')?.focus({ preventScroll: true });
 }
 
 function Verdict({ verdict }: { verdict: BrokerVerdict }) {

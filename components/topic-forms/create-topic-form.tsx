@@ -12,6 +12,16 @@ import { PresetPicker } from './preset-picker';
 import { TopicBasics } from './topic-basics';
 import { useCreateForm } from './use-create-form';
 
+const labels: Record<string, string> = { name: 'Topic name', partitions: 'Partitions', replicationFactor: 'Replication factor' };
+
+function problemList(errors: Record<string, string>) {
+  return Object.entries(errors).map(([field, message]) => ({
+    field,
+    label: labels[field] ?? (field.startsWith('configs.') ? field.slice('configs.'.length) : field.startsWith('extra.') ? 'Other configs' : field),
+    message,
+  }));
+}
+
 export function CreateTopicForm({ cluster, context, readOnly, readOnlyReason }: {
   cluster: string;
   context: TopicFormContext;
@@ -64,7 +74,8 @@ export function CreateTopicForm({ cluster, context, readOnly, readOnlyReason }: 
         <Card title="Summary">
           <CreateSummary
             request={state.request}
-            errorCount={Object.keys(state.errors).length}
+            problems={problemList(state.errors)}
+            attempted={state.attempted}
             verdict={state.verdict}
             busy={busy}
             disabled={readOnly}

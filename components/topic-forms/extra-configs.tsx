@@ -1,7 +1,7 @@
 'use client';
 
 import { COMMON_NAMES, type ExtraConfig } from '@/lib/topics/create-form';
-import { topicConfigInfo } from '@/lib/topics/config-catalog';
+import { suggestConfigName, topicConfigInfo } from '@/lib/topics/config-catalog';
 import { FieldError, FieldWarning, inputClass } from './field';
 
 /** Free key/value configs, offered from the names the cluster reports and checked against them. */
@@ -31,6 +31,7 @@ export function ExtraConfigs({ rows, known, errors, disabled, onChange }: {
         const error = errors[field] ?? errors[`extra.${row.id}`];
         const info = topicConfigInfo.get(key);
         const fallback = known.find((k) => k.name === key)?.defaultValue;
+        const suggestion = error && key && !known.some((k) => k.name === key) ? suggestConfigName(key, offered.map((k) => k.name)) : undefined;
         return (
           <div key={row.id} className="space-y-1" data-testid={`extra-config-${i}`}>
             <div className="flex gap-2">
@@ -65,6 +66,11 @@ export function ExtraConfigs({ rows, known, errors, disabled, onChange }: {
               </button>
             </div>
             {error ? <FieldError field={field} message={error} /> : info && <p className="text-xs text-slate-500">{info.doc}</p>}
+            {suggestion && (
+              <button type="button" data-testid={`extra-config-suggest-${i}`} disabled={disabled} onClick={() => update(row.id, { key: suggestion })} className="text-xs font-medium text-sky-700 hover:underline">
+                Use {suggestion}
+              </button>
+            )}
             {!error && key === 'unclean.leader.election.enable' && row.value.trim() === 'true' && (
               <FieldWarning field={field} message="An out-of-sync replica may become leader: acknowledged records can be lost." />
             )}

@@ -67,6 +67,7 @@ export function useCreateForm(context: TopicFormContext) {
     shownErrors: shown,
     warnings: checks.warnings,
     blocking: Object.keys(errors).length > 0,
+    attempted,
     verdict: verdict?.request === requestKey ? verdict : null,
     setName: (name: string) => edit(['name'], (f) => ({ ...f, name })),
     setPartitions: (partitions: string) => edit(['partitions'], (f) => ({ ...f, partitions })),

@@ -36,7 +36,7 @@ export function TopicDetailView({ cluster, topic }: { cluster: string; topic: st
             {t && t.underReplicated > 0 && <Badge tone="warn" testId="topic-under-replicated-badge">{t.underReplicated} under-replicated</Badge>}
           </span>
         }
-        actions={<UpdatedAgo updatedAt={data?.fetchedAt} refreshing={isFetching} onRefresh={() => refreshNow(topicKeys.detail(cluster, topic), refetch)} />}
+        actions={<UpdatedAgo updatedAt={data?.fetchedAt} failed={!data && Boolean(error)} refreshing={isFetching} onRefresh={() => refreshNow(topicKeys.detail(cluster, topic), refetch)} />}
       />
       <TopicTabs cluster={cluster} topic={topic} />
       {error && data && <StaleBanner error={error} fetchedAt={data.fetchedAt} />}

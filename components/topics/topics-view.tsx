@@ -32,7 +32,7 @@ export function TopicsView({ cluster }: { cluster: string }) {
         }
         actions={
           <div className="flex items-center gap-3">
-            <UpdatedAgo updatedAt={data?.fetchedAt} refreshing={isFetching} onRefresh={() => refreshNow(topicKeys.list(cluster, params), refetch)} />
+            <UpdatedAgo updatedAt={data?.fetchedAt} failed={!data && Boolean(error)} refreshing={isFetching} onRefresh={() => refreshNow(topicKeys.list(cluster, params), refetch)} />
             <Link href={`/clusters/${encodeURIComponent(cluster)}/topics/new`} data-testid="topic-create-link" className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800">
               Create topic
             </Link>

@@ -3,10 +3,12 @@
 import { useEffect, useState } from 'react';
 
 /** "updated N s ago" with a refresh button: the data on screen always says how old it is. */
-export function UpdatedAgo({ updatedAt, onRefresh, refreshing }: {
+export function UpdatedAgo({ updatedAt, onRefresh, refreshing, failed }: {
   updatedAt: number | undefined;
   onRefresh: () => void;
   refreshing?: boolean;
+  /** The read failed and there is no data yet: say so instead of "loading…". */
+  failed?: boolean;
 }) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -16,7 +18,7 @@ export function UpdatedAgo({ updatedAt, onRefresh, refreshing }: {
   const seconds = updatedAt ? Math.max(0, Math.round((now - updatedAt) / 1000)) : undefined;
   return (
     <div className="flex items-center gap-2 text-xs text-slate-500" data-testid="updated-ago">
-      <span>{seconds === undefined ? 'loading…' : `updated ${seconds} s ago`}</span>
+      <span>{seconds !== undefined ? `updated ${seconds} s ago` : failed ? 'no data' : 'loading…'}</span>
       <button
         type="button"
         onClick={onRefresh}

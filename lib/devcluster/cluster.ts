@@ -5,7 +5,7 @@ import { ConfigStore, validateTopicConfigs } from './config/store';
 import { ErrorCode, KafkaError } from './errors';
 import { GroupCoordinator } from './groups/coordinator';
 import type { BrokerInfo } from './handlers/types';
-import { BATCH, isTransactional, splitBatches, type StoredBatch } from './log/batch';
+import { BATCH, checkTimestamps, isTransactional, splitBatches, type StoredBatch } from './log/batch';
 import { buildBatch, type PlainRecord } from './log/build-batch';
 import { PartitionLog } from './log/partition-log';
 import { decodeStoredRecords, type DecodedRecord } from './log/read-records';
@@ -15,6 +15,7 @@ import { assignReplicas } from './state/assignment';
 import { Partition } from './state/partition';
 import { reconcilePartition, replicateFollowers, type ReplicaView } from './state/replication';
 import { Topic, type TopicSettings } from './state/topic';
+import { checkAssignments, checkPartitionLimit } from './state/topic-rules';
 import { collisionKey, validateTopicName } from './state/topic-name';
 import { DataWaiters, partitionKey } from './state/waiters';
 import { ClusterDisk } from './storage/cluster-disk';
@@ -41,10 +42,6 @@ export interface ProduceResult {
   logStartOffset: number;
 }
 
-/** Limits that keep one bad request from exhausting memory (a dev cluster, not a datacenter). */
-export const MAX_PARTITIONS_PER_TOPIC = 10_000;
-export const MAX_PARTITIONS_TOTAL = 100_000;
-
 /** Static broker configs the dev cluster runs with (reported as STATIC_BROKER_CONFIG). */
 const DEV_STATIC_CONFIGS: Record<string, string> = {
   'log.retention.check.interval.ms': '5000',
@@ -52,6 +49,14 @@ const DEV_STATIC_CONFIGS: Record<string, string> = {
   'group.initial.rebalance.delay.ms': '0',
   'log.message.downconversion.enable': 'false',
 };
+
+/**
+ * Stored batches stay views of the request bytes, unless the view would pin a much larger socket
+ * buffer for the life of the log; then the batch alone is copied.
+ */
+function ownBytes(batch: Buffer): Buffer {
+  return batch.buffer.byteLength > batch.length * 2 ? Buffer.from(batch) : batch;
+}
 
 export function newUuid(): string {
   return randomBytes(16).toString('base64url');
@@ -227,15 +232,15 @@ export class DevCluster {
       if (input.partitions !== -1 || input.replicationFactor !== -1) {
         throw new KafkaError(ErrorCode.INVALID_REQUEST, 'Both numPartitions or replicationFactor and replicasAssignments were set. Both cannot be used at the same time.');
       }
-      this.checkAssignments(input.assignments, 0);
-      this.checkPartitionLimit(input.assignments.length, 0);
+      checkAssignments(input.assignments, 0, (id) => this.brokers.has(id));
+      checkPartitionLimit(input.assignments.length, 0, this.totalPartitions());
       return { assignments: input.assignments, configs };
     }
     const partitions = input.partitions === -1 ? Number(this.configs.brokerValue(this.controllerId(), 'num.partitions')) : input.partitions;
     const rf = input.replicationFactor === -1 ? Number(this.configs.brokerValue(this.controllerId(), 'default.replication.factor')) : input.replicationFactor;
     if (partitions <= 0) throw new KafkaError(ErrorCode.INVALID_PARTITIONS, 'Number of partitions was set to an invalid non-positive value.');
     if (rf <= 0) throw new KafkaError(ErrorCode.INVALID_REPLICATION_FACTOR, 'Replication factor was set to an invalid non-positive value.');
-    this.checkPartitionLimit(partitions, 0);
+    checkPartitionLimit(partitions, 0, this.totalPartitions());
     const minIsr = Number(configs.get('min.insync.replicas') ?? 1);
     if (minIsr > rf) {
       throw new KafkaError(ErrorCode.INVALID_CONFIG, `Invalid value ${minIsr} for configuration min.insync.replicas: min.insync.replicas cannot be greater than the replication factor ${rf}`);
@@ -243,26 +248,10 @@ export class DevCluster {
     return { assignments: assignReplicas(this.liveBrokerIds(), partitions, rf), configs };
   }
 
-  private checkPartitionLimit(count: number, existing: number): void {
+  private totalPartitions(): number {
     let total = 0;
     for (const t of this.topics.values()) total += t.partitions.length;
-    if (count > MAX_PARTITIONS_PER_TOPIC || total + count - existing > MAX_PARTITIONS_TOTAL) {
-      throw new KafkaError(ErrorCode.INVALID_PARTITIONS, `The dev cluster allows at most ${MAX_PARTITIONS_PER_TOPIC} partitions per topic and ${MAX_PARTITIONS_TOTAL} in total.`);
-    }
-  }
-
-  private checkAssignments(assignments: number[][], firstIndex: number): void {
-    const rf = assignments[0]?.length ?? 0;
-    assignments.forEach((replicas, i) => {
-      if (replicas.length === 0 || replicas.length !== rf) {
-        throw new KafkaError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `All partitions should have the same number of replicas (partition ${firstIndex + i}).`);
-      }
-      if (new Set(replicas).size !== replicas.length) {
-        throw new KafkaError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `Duplicate brokers not allowed in replica assignment: ${replicas.join(', ')} for partition id ${firstIndex + i}.`);
-      }
-      const unknown = replicas.filter((r) => !this.brokers.has(r));
-      if (unknown.length > 0) throw new KafkaError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `Unknown broker(s) ${unknown.join(', ')} in replica assignment.`);
-    });
+    return total;
   }
 
   createTopic(input: CreateTopicInput): Topic {
@@ -309,14 +298,14 @@ export class DevCluster {
     const current = topic.partitions.length;
     if (count < current) throw new KafkaError(ErrorCode.INVALID_PARTITIONS, `Topic currently has ${current} partitions, which is higher than the requested ${count}.`);
     if (count === current) throw new KafkaError(ErrorCode.INVALID_PARTITIONS, `Topic already has ${current} partitions.`);
-    this.checkPartitionLimit(count, current);
+    checkPartitionLimit(count, current, this.totalPartitions());
     const rf = topic.partitions[0].replicas.length;
     let plan: number[][];
     if (assignments) {
       if (assignments.length !== count - current) {
         throw new KafkaError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `Increasing the number of partitions by ${count - current} but ${assignments.length} assignments provided.`);
       }
-      this.checkAssignments(assignments, current);
+      checkAssignments(assignments, current, (id) => this.brokers.has(id));
       if (assignments[0].length !== rf) throw new KafkaError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `Inconsistent replication factor between partitions, partition 0 has ${rf} while partitions [${current}] have replication factors [${assignments[0].length}], respectively.`);
       plan = assignments;
     } else {
@@ -400,8 +389,9 @@ export class DevCluster {
       throw new KafkaError(ErrorCode.NOT_ENOUGH_REPLICAS, `The size of the current ISR [${p.isr.join(', ')}] is insufficient to satisfy the min.isr requirement of ${s.minInsyncReplicas} for partition ${topic}-${index}`);
     }
     if (!records || records.length === 0) throw new KafkaError(ErrorCode.CORRUPT_MESSAGE, 'Produce request carries no records');
-    const batches = splitBatches(records, s.maxMessageBytes);
+    const batches = splitBatches(records, s.maxMessageBytes).map(ownBytes);
     if (batches.some(isTransactional)) throw new KafkaError(ErrorCode.INVALID_TXN_STATE, 'Transactions are not supported by the dev cluster');
+    if (!s.logAppendTime) for (const b of batches) checkTimestamps(b, this.now(), s.timestampBeforeMaxMs, s.timestampAfterMaxMs);
     if (batches.length === 1) {
       const dup = p.producers.duplicateOf(batches[0]);
       if (dup !== null) return { baseOffset: dup, logAppendTimeMs: -1, logStartOffset: p.logStartOffset };

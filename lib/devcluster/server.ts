@@ -85,8 +85,13 @@ export class BrokerServer {
           // A client that does not read its responses is not read from either (Kafka mutes it).
           if (out && !socket.destroyed && !socket.write(out)) {
             await new Promise<void>((resolve) => {
-              socket.once('drain', resolve);
-              socket.once('close', resolve);
+              const done = () => {
+                socket.off('drain', done);
+                socket.off('close', done);
+                resolve();
+              };
+              socket.on('drain', done);
+              socket.on('close', done);
             });
           }
           if (socket.isPaused() && queue.length < RESUME_BELOW) socket.resume();

@@ -61,7 +61,8 @@ export async function describeBrokerConfigs(clusterId: string, brokerId: number)
 
 /** cleanup.policy and min.insync.replicas of every topic, cached; topics created since are read on demand. */
 export async function topicConfigSummaries(clusterId: string, force = false): Promise<Map<string, TopicConfigSummary>> {
-  const meta = await getMetadata(clusterId, force);
+  // Callers that force a refresh re-read metadata themselves just before: no second Metadata here.
+  const meta = await getMetadata(clusterId);
   const { value } = await cached(
     `${clusterId}:topic-config-summary`,
     TOPIC_SUMMARY_TTL_MS,

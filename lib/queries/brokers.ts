@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { BrokerDetail, BrokersResponse } from '@/lib/api/brokers';
 import { apiFetch } from '@/lib/api/fetcher';
 import { POLL_MS } from './constants';
-import { refreshablePath } from './refresh';
+import { refreshablePath, retryClusterRead } from './refresh';
 
 const base = (cluster: string) => `/api/clusters/${encodeURIComponent(cluster)}/brokers`;
 
@@ -17,6 +17,7 @@ export const brokersQuery = (cluster: string) =>
     queryKey: brokerKeys.list(cluster),
     queryFn: ({ queryKey }) => apiFetch<BrokersResponse>(refreshablePath(queryKey, base(cluster))),
     refetchInterval: POLL_MS,
+    retry: retryClusterRead,
   });
 
 export const brokerDetailQuery = (cluster: string, broker: number) =>
@@ -24,6 +25,7 @@ export const brokerDetailQuery = (cluster: string, broker: number) =>
     queryKey: brokerKeys.detail(cluster, broker),
     queryFn: ({ queryKey }) => apiFetch<BrokerDetail>(refreshablePath(queryKey, `${base(cluster)}/${broker}`)),
     refetchInterval: POLL_MS,
+    retry: retryClusterRead,
   });
 
 export const useBrokers = (cluster: string) => useQuery(brokersQuery(cluster));

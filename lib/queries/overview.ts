@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api/fetcher';
 import type { OverviewResponse } from '@/lib/api/overview';
 import { POLL_MS } from './constants';
-import { refreshablePath } from './refresh';
+import { refreshablePath, retryClusterRead } from './refresh';
 
 export const overviewKeys = {
   detail: (cluster: string) => ['clusters', cluster, 'overview'] as const,
@@ -14,6 +14,7 @@ export const overviewQuery = (cluster: string) =>
     queryFn: ({ queryKey }) =>
       apiFetch<OverviewResponse>(refreshablePath(queryKey, `/api/clusters/${encodeURIComponent(cluster)}/overview`)),
     refetchInterval: POLL_MS,
+    retry: retryClusterRead,
   });
 
 export const useOverview = (cluster: string) => useQuery(overviewQuery(cluster));

@@ -1,4 +1,5 @@
 import { hashKey, type QueryKey } from '@tanstack/react-query';
+import { ApiError } from '@/lib/api/errors';
 
 // The refresh button must get data newer than the server's short cache. It marks the query's key;
 // the next fetch of that key adds `refresh=1`, and polling after it uses the cache as usual.
@@ -19,4 +20,13 @@ export function refreshablePath(key: QueryKey, path: string): string {
 export function refreshNow(key: QueryKey, refetch: () => Promise<unknown>): void {
   forceNextFetch(key);
   void refetch();
+}
+
+/**
+ * Cluster reads are polled anyway: retrying an unreachable cluster (503) or a timeout (504) only
+ * keeps the page on a skeleton for seconds. Show the failure at once; the next poll tries again.
+ */
+export function retryClusterRead(failures: number, error: unknown): boolean {
+  if (error instanceof ApiError && (error.isClientError || error.status === 503 || error.status === 504)) return false;
+  return failures < 1;
 }

@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { apiFetch } from '@/lib/api/fetcher';
 import type { ReplicasResponse } from '@/lib/api/replicas';
 import { POLL_MS } from './constants';
-import { refreshablePath } from './refresh';
+import { refreshablePath, retryClusterRead } from './refresh';
 
 export interface ReplicaParams {
   q: string;
@@ -25,6 +25,7 @@ export const replicasQuery = (cluster: string, params: ReplicaParams) =>
       return apiFetch<ReplicasResponse>(refreshablePath(queryKey, `/api/clusters/${encodeURIComponent(cluster)}/replicas${s ? `?${s}` : ''}`));
     },
     refetchInterval: POLL_MS,
+    retry: retryClusterRead,
     placeholderData: keepPreviousData,
   });
 

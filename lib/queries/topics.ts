@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { apiFetch } from '@/lib/api/fetcher';
 import type { TopicConfigsResponse, TopicDetail, TopicListResponse, TopicSortKey } from '@/lib/api/topics';
 import { POLL_MS } from './constants';
-import { refreshablePath } from './refresh';
+import { refreshablePath, retryClusterRead } from './refresh';
 
 const base = (cluster: string) => `/api/clusters/${encodeURIComponent(cluster)}/topics`;
 const topicPath = (cluster: string, topic: string) => `${base(cluster)}/${encodeURIComponent(topic)}`;
@@ -39,6 +39,7 @@ export const topicListQuery = (cluster: string, params: TopicListParams) =>
     queryKey: topicKeys.list(cluster, params),
     queryFn: ({ queryKey }) => apiFetch<TopicListResponse>(refreshablePath(queryKey, `${base(cluster)}${topicListSearch(params)}`)),
     refetchInterval: POLL_MS,
+    retry: retryClusterRead,
     // Typing in the search box keeps the last page on screen instead of flashing a skeleton.
     placeholderData: keepPreviousData,
   });
@@ -48,6 +49,7 @@ export const topicDetailQuery = (cluster: string, topic: string) =>
     queryKey: topicKeys.detail(cluster, topic),
     queryFn: ({ queryKey }) => apiFetch<TopicDetail>(refreshablePath(queryKey, topicPath(cluster, topic))),
     refetchInterval: POLL_MS,
+    retry: retryClusterRead,
   });
 
 export const topicConfigsQuery = (cluster: string, topic: string) =>
@@ -56,6 +58,7 @@ export const topicConfigsQuery = (cluster: string, topic: string) =>
     queryFn: ({ queryKey }) => apiFetch<TopicConfigsResponse>(refreshablePath(queryKey, `${topicPath(cluster, topic)}/configs`)),
     // Configs change only when someone edits them; the edit invalidates this key.
     staleTime: 30_000,
+    retry: retryClusterRead,
   });
 
 export const useTopicList = (cluster: string, params: TopicListParams) => useQuery(topicListQuery(cluster, params));

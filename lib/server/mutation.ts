@@ -57,7 +57,11 @@ export function mutation<P extends RouteParams & { cluster: string }>(
     } catch (error) {
       const response = errorResponse(error, ctx.request);
       const body = (await response.clone().json()) as { message?: string; code?: string };
-      await record(body.code === 'read_only' ? 'refused' : 'failure', body.message);
+      const refused = body.code === 'read_only';
+      // A refused request never reached the handler: record what it asked for (redacted and
+      // capped by recordAudit) so the log says what was attempted, not only that something was.
+      if (refused && audit.parameters === undefined) audit.parameters = { request: await attemptedBody(ctx.request) };
+      await record(refused ? 'refused' : 'failure', body.message);
       return response;
     }
   });
@@ -73,6 +77,20 @@ export async function isReadOnly(clusterId: string): Promise<boolean> {
 export async function assertWritable(clusterId: string): Promise<void> {
   if (await isReadOnly(clusterId)) {
     throw readOnly(`Cluster "${clusterId}" is read-only in this console; changes are refused.`);
+  }
+}
+
+async function attemptedBody(request: Request): Promise<unknown> {
+  try {
+    const text = await request.text();
+    if (!text) return null;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  } catch {
+    return null;
   }
 }
 

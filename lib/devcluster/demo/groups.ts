@@ -27,9 +27,8 @@ export const DEMO_GROUPS: readonly DemoGroup[] = [
   { groupId: 'legacy-reporting', topics: ['orders', 'payments'], behaviour: 'empty', members: 1, committedFraction: 0.5 },
 ];
 
-/** How often the rebalancing group's extra member toggles (ms). */
-const TOGGLE_MIN_MS = 20_000;
-const TOGGLE_MAX_MS = 40_000;
+/** How often the rebalancing group's extra member joins or leaves (ms), by default. */
+export const DEFAULT_TOGGLE_MS: readonly [number, number] = [20_000, 40_000];
 
 export class DemoGroups {
   private readonly members = new Set<SimulatedMember>();
@@ -41,6 +40,7 @@ export class DemoGroups {
   constructor(
     private readonly cluster: DemoCluster,
     private readonly rnd: Random,
+    private readonly toggleMs: readonly [number, number] = DEFAULT_TOGGLE_MS,
     private readonly groups: readonly DemoGroup[] = DEMO_GROUPS,
   ) {}
 
@@ -97,7 +97,7 @@ export class DemoGroups {
       } else {
         this.scheduleToggle(group, index, this.launch(group, index));
       }
-    }, this.rnd.int(TOGGLE_MIN_MS, TOGGLE_MAX_MS));
+    }, this.rnd.int(this.toggleMs[0], this.toggleMs[1]));
     timer.unref();
     this.timers.add(timer);
   }

@@ -13,6 +13,8 @@ export interface DemoOptions {
   seed?: number;
   /** How often producers write (ms). */
   tickMs?: number;
+  /** Range (ms) of the pause between membership changes of the rebalancing group. */
+  rebalanceEveryMs?: readonly [number, number];
 }
 
 export interface DemoHandle {
@@ -23,7 +25,7 @@ export function startDemo(cluster: DemoCluster, options: DemoOptions = {}): Demo
   const rnd = new Random(options.seed ?? Date.now());
   const producer = new DemoProducer(cluster, DEMO_TOPICS, rnd);
   seedTopics(cluster, producer);
-  const groups = new DemoGroups(cluster, rnd);
+  const groups = new DemoGroups(cluster, rnd, options.rebalanceEveryMs);
   groups.start();
   // Unref'd: the brokers' listeners keep a CLI process alive, a forgotten demo must not.
   const timer = setInterval(() => producer.tick(), options.tickMs ?? 200);

@@ -8,16 +8,9 @@ import { ErrorCode } from './error-codes';
 import { Group } from './group';
 import { OffsetLog, commitEntry, type OffsetLogEntry, type PersistedGroup } from './offset-log';
 import { commitOffsets, deleteOffset, fetchOffsets, validateCommit, type OffsetChange } from './offsets';
-import {
-  abortWaiters,
-  expireGroup,
-  heartbeat,
-  joinError,
-  joinGroup,
-  leaveGroup,
-  syncGroup,
-  type RebalanceContext,
-} from './rebalance';
+import { joinGroup } from './join';
+import { heartbeat, leaveGroup, syncGroup } from './membership';
+import { abortWaiters, expireGroup, joinError, type RebalanceContext } from './rebalance';
 import { describeGroup, listedGroup } from './summary';
 import { subscribedTopics } from './consumer-protocol';
 import type {

@@ -1,5 +1,4 @@
-// The classic group membership protocol (JoinGroup / SyncGroup / Heartbeat / LeaveGroup and the
-// timers around them), following Kafka's ClassicGroup state machine:
+// The classic group protocol's state transitions, following Kafka's ClassicGroup:
 //
 //   Empty --join--> PreparingRebalance --all rejoined or rebalance timeout--> CompletingRebalance
 //   CompletingRebalance --leader's SyncGroup--> Stable
@@ -7,18 +6,11 @@
 //   PreparingRebalance --nobody rejoined--> Empty
 //
 // Requests that must wait (JoinGroup until the join phase ends, a follower's SyncGroup until the
-// leader's assignment arrives) get a promise that the state machine resolves later.
+// leader's assignment arrives) hold callbacks on their member that these transitions resolve.
+// The request entry points live in join.ts and membership.ts.
 import { ErrorCode } from './error-codes';
 import type { Group, Member } from './group';
-import type {
-  HeartbeatParams,
-  JoinGroupParams,
-  JoinGroupResult,
-  LeaveGroupResult,
-  MemberIdentity,
-  SyncGroupParams,
-  SyncGroupResult,
-} from './types';
+import type { JoinGroupResult, MemberIdentity, SyncGroupResult } from './types';
 
 export interface RebalanceContext {
   now(): number;
@@ -29,72 +21,18 @@ export interface RebalanceContext {
   onGenerationComplete(group: Group): void;
 }
 
-const EMPTY = Buffer.alloc(0);
+export const EMPTY = Buffer.alloc(0);
 
 export function joinError(errorCode: number, memberId = ''): JoinGroupResult {
   return { errorCode, generationId: -1, protocolType: null, protocolName: null, leader: '', memberId, members: [] };
 }
 
-function syncError(errorCode: number): SyncGroupResult {
+export function syncError(errorCode: number): SyncGroupResult {
   return { errorCode, protocolType: null, protocolName: null, assignment: EMPTY };
 }
 
-export function joinGroup(
-  group: Group,
-  req: JoinGroupParams,
-  ctx: RebalanceContext,
-): JoinGroupResult | Promise<JoinGroupResult> {
-  group.touchedAt = ctx.now();
-  if (group.state === 'Dead') return joinError(ErrorCode.COORDINATOR_NOT_AVAILABLE, req.memberId);
-  if (!group.supportsProtocols(req.protocolType, req.protocols)) {
-    return joinError(ErrorCode.INCONSISTENT_GROUP_PROTOCOL, req.memberId);
-  }
-
-  if (req.memberId === '') {
-    const memberId = ctx.newMemberId(req.clientId);
-    if (req.groupInstanceId !== null) {
-      const previous = group.staticMembers.get(req.groupInstanceId);
-      if (previous !== undefined) return replaceStaticMember(group, previous, memberId, req, ctx);
-      return addMemberAndRebalance(group, memberId, req, ctx);
-    }
-    if (req.requireKnownMemberId) {
-      // The client must come back with this id; until then it counts as a member that has not
-      // joined yet, so an ongoing join phase waits for it (or for its session timeout).
-      group.pendingMembers.set(memberId, ctx.now() + req.sessionTimeoutMs);
-      return joinError(ErrorCode.MEMBER_ID_REQUIRED, memberId);
-    }
-    return addMemberAndRebalance(group, memberId, req, ctx);
-  }
-
-  if (group.pendingMembers.has(req.memberId)) {
-    group.pendingMembers.delete(req.memberId);
-    return addMemberAndRebalance(group, req.memberId, req, ctx);
-  }
-
-  const fenced = fencingError(group, req);
-  if (fenced !== ErrorCode.NONE) return joinError(fenced, req.memberId);
-  const member = group.members.get(req.memberId)!;
-
-  switch (group.state) {
-    case 'PreparingRebalance':
-      return updateMemberAndRebalance(group, member, req, ctx);
-    case 'CompletingRebalance':
-      // A member that lost the JoinGroup response asks again: same metadata means same answer.
-      if (sameProtocols(member, req)) return currentGeneration(group, member);
-      return updateMemberAndRebalance(group, member, req, ctx);
-    case 'Stable':
-      // The leader rejoining is how a client asks for a new assignment (e.g. subscription change).
-      if (member.memberId === group.leaderId || !sameProtocols(member, req)) {
-        return updateMemberAndRebalance(group, member, req, ctx);
-      }
-      return currentGeneration(group, member);
-    default:
-      return joinError(ErrorCode.UNKNOWN_MEMBER_ID, req.memberId);
-  }
-}
-
 /** UNKNOWN_MEMBER_ID / FENCED_INSTANCE_ID checks shared by every member request. */
-function fencingError(group: Group, req: MemberIdentity): number {
+export function fencingError(group: Group, req: MemberIdentity): number {
   if (req.groupInstanceId !== null) {
     const owner = group.staticMembers.get(req.groupInstanceId);
     if (owner !== undefined && owner !== req.memberId) return ErrorCode.FENCED_INSTANCE_ID;
@@ -102,14 +40,7 @@ function fencingError(group: Group, req: MemberIdentity): number {
   return group.members.has(req.memberId) ? ErrorCode.NONE : ErrorCode.UNKNOWN_MEMBER_ID;
 }
 
-function sameProtocols(member: Member, req: JoinGroupParams): boolean {
-  if (member.protocols.length !== req.protocols.length) return false;
-  return member.protocols.every(
-    (p, i) => p.name === req.protocols[i].name && p.metadata.equals(req.protocols[i].metadata),
-  );
-}
-
-function currentGeneration(group: Group, member: Member): JoinGroupResult {
+export function currentGeneration(group: Group, member: Member): JoinGroupResult {
   const isLeader = member.memberId === group.leaderId;
   return {
     errorCode: ErrorCode.NONE,
@@ -130,88 +61,7 @@ function memberList(group: Group): JoinGroupResult['members'] {
   }));
 }
 
-function awaitJoin(member: Member): Promise<JoinGroupResult> {
-  return new Promise((resolve) => member.joinWaiters.push(resolve));
-}
-
-function addMemberAndRebalance(
-  group: Group,
-  memberId: string,
-  req: JoinGroupParams,
-  ctx: RebalanceContext,
-): Promise<JoinGroupResult> {
-  const member: Member = {
-    memberId,
-    groupInstanceId: req.groupInstanceId,
-    clientId: req.clientId,
-    clientHost: req.clientHost,
-    sessionTimeoutMs: req.sessionTimeoutMs,
-    rebalanceTimeoutMs: req.rebalanceTimeoutMs,
-    protocolType: req.protocolType,
-    protocols: req.protocols,
-    assignment: EMPTY,
-    lastHeartbeat: ctx.now(),
-    joinWaiters: [],
-    syncWaiters: [],
-  };
-  if (group.members.size === 0) group.protocolType = req.protocolType;
-  group.members.set(memberId, member);
-  if (req.groupInstanceId !== null) group.staticMembers.set(req.groupInstanceId, memberId);
-  if (group.leaderId === null) group.leaderId = memberId;
-  const joined = awaitJoin(member);
-  if (group.state === 'PreparingRebalance') extendInitialDelay(group, ctx);
-  else prepareRebalance(group, ctx);
-  tryCompleteJoin(group, ctx);
-  return joined;
-}
-
-function updateMemberAndRebalance(
-  group: Group,
-  member: Member,
-  req: JoinGroupParams,
-  ctx: RebalanceContext,
-): Promise<JoinGroupResult> {
-  member.protocols = req.protocols;
-  member.sessionTimeoutMs = req.sessionTimeoutMs;
-  member.rebalanceTimeoutMs = req.rebalanceTimeoutMs;
-  member.clientId = req.clientId;
-  member.clientHost = req.clientHost;
-  member.lastHeartbeat = ctx.now();
-  const joined = awaitJoin(member);
-  if (group.state !== 'PreparingRebalance') prepareRebalance(group, ctx);
-  tryCompleteJoin(group, ctx);
-  return joined;
-}
-
-/**
- * A static member (same groupInstanceId) coming back with no member id takes over its old
- * identity under a new member id; the old id is fenced. Kafka can skip the rebalance when nothing
- * changed; here it always rebalances, which clients handle the same way.
- */
-function replaceStaticMember(
-  group: Group,
-  oldId: string,
-  newId: string,
-  req: JoinGroupParams,
-  ctx: RebalanceContext,
-): Promise<JoinGroupResult> {
-  const old = group.members.get(oldId);
-  if (old) {
-    for (const w of old.joinWaiters.splice(0)) w(joinError(ErrorCode.FENCED_INSTANCE_ID, oldId));
-    for (const w of old.syncWaiters.splice(0)) w(syncError(ErrorCode.FENCED_INSTANCE_ID));
-    group.members.delete(oldId);
-    group.pendingSync.delete(oldId);
-    old.memberId = newId;
-    group.members.set(newId, old);
-    if (group.leaderId === oldId) group.leaderId = newId;
-  }
-  group.staticMembers.delete(req.groupInstanceId!);
-  if (!old) return addMemberAndRebalance(group, newId, req, ctx);
-  group.staticMembers.set(req.groupInstanceId!, newId);
-  return updateMemberAndRebalance(group, old, req, ctx);
-}
-
-function prepareRebalance(group: Group, ctx: RebalanceContext): void {
+export function prepareRebalance(group: Group, ctx: RebalanceContext): void {
   if (group.state === 'CompletingRebalance') {
     // The assignment being handed out is void: everyone waiting for it must rejoin.
     for (const m of group.members.values()) {
@@ -228,7 +78,7 @@ function prepareRebalance(group: Group, ctx: RebalanceContext): void {
 }
 
 /** Kafka's InitialDelayedJoin: each newcomer during the initial delay extends it, up to the deadline. */
-function extendInitialDelay(group: Group, ctx: RebalanceContext): void {
+export function extendInitialDelay(group: Group, ctx: RebalanceContext): void {
   const now = ctx.now();
   group.joinDeadline = Math.max(group.joinDeadline, now + group.rebalanceTimeoutMs());
   if (group.delayedUntil > now) {
@@ -298,111 +148,6 @@ export function removeMemberAndRebalance(group: Group, member: Member, ctx: Reba
   group.touchedAt = ctx.now();
   if (group.state === 'Stable' || group.state === 'CompletingRebalance') prepareRebalance(group, ctx);
   tryCompleteJoin(group, ctx);
-}
-
-export function syncGroup(
-  group: Group | undefined,
-  req: SyncGroupParams,
-  ctx: RebalanceContext,
-): SyncGroupResult | Promise<SyncGroupResult> {
-  if (!group) return syncError(ErrorCode.UNKNOWN_MEMBER_ID);
-  const fenced = fencingError(group, req);
-  if (fenced !== ErrorCode.NONE) return syncError(fenced);
-  if (req.generationId !== group.generationId) return syncError(ErrorCode.ILLEGAL_GENERATION);
-  if (
-    (req.protocolType !== null && req.protocolType !== group.protocolType) ||
-    (req.protocolName !== null && req.protocolName !== group.protocolName)
-  ) {
-    return syncError(ErrorCode.INCONSISTENT_GROUP_PROTOCOL);
-  }
-  const member = group.members.get(req.memberId)!;
-  member.lastHeartbeat = ctx.now();
-  switch (group.state) {
-    case 'PreparingRebalance':
-      return syncError(ErrorCode.REBALANCE_IN_PROGRESS);
-    case 'Stable':
-      return syncResult(group, member);
-    case 'CompletingRebalance': {
-      group.pendingSync.delete(member.memberId);
-      const synced = new Promise<SyncGroupResult>((resolve) => member.syncWaiters.push(resolve));
-      if (member.memberId === group.leaderId) applyAssignment(group, req, ctx);
-      return synced;
-    }
-    default:
-      return syncError(ErrorCode.UNKNOWN_MEMBER_ID);
-  }
-}
-
-function syncResult(group: Group, member: Member): SyncGroupResult {
-  return {
-    errorCode: ErrorCode.NONE,
-    protocolType: group.protocolType,
-    protocolName: group.protocolName,
-    assignment: member.assignment,
-  };
-}
-
-function applyAssignment(group: Group, req: SyncGroupParams, ctx: RebalanceContext): void {
-  const byMember = new Map(req.assignments.map((a) => [a.memberId, a.assignment]));
-  const now = ctx.now();
-  group.state = 'Stable';
-  group.touchedAt = now;
-  for (const m of group.members.values()) {
-    m.assignment = byMember.get(m.memberId) ?? EMPTY;
-    m.lastHeartbeat = now;
-    const result = syncResult(group, m);
-    for (const w of m.syncWaiters.splice(0)) w(result);
-  }
-}
-
-export function heartbeat(group: Group | undefined, req: HeartbeatParams, ctx: RebalanceContext): number {
-  if (!group) return ErrorCode.UNKNOWN_MEMBER_ID;
-  const fenced = fencingError(group, req);
-  if (fenced !== ErrorCode.NONE) return fenced;
-  if (req.generationId !== group.generationId) return ErrorCode.ILLEGAL_GENERATION;
-  const member = group.members.get(req.memberId)!;
-  switch (group.state) {
-    case 'Stable':
-    case 'CompletingRebalance':
-      member.lastHeartbeat = ctx.now();
-      return ErrorCode.NONE;
-    case 'PreparingRebalance':
-      member.lastHeartbeat = ctx.now();
-      return ErrorCode.REBALANCE_IN_PROGRESS;
-    default:
-      return ErrorCode.UNKNOWN_MEMBER_ID;
-  }
-}
-
-export function leaveGroup(
-  group: Group | undefined,
-  identities: MemberIdentity[],
-  ctx: RebalanceContext,
-): LeaveGroupResult {
-  const members = identities.map((identity) => ({
-    ...identity,
-    errorCode: group ? leaveOne(group, identity, ctx) : ErrorCode.UNKNOWN_MEMBER_ID,
-  }));
-  return { errorCode: ErrorCode.NONE, members };
-}
-
-function leaveOne(group: Group, identity: MemberIdentity, ctx: RebalanceContext): number {
-  let memberId = identity.memberId;
-  if (identity.groupInstanceId !== null) {
-    const owner = group.staticMembers.get(identity.groupInstanceId);
-    if (owner === undefined) return ErrorCode.UNKNOWN_MEMBER_ID;
-    // KIP-345: an admin may remove a static member by instance id alone.
-    if (memberId !== '' && memberId !== owner) return ErrorCode.FENCED_INSTANCE_ID;
-    memberId = owner;
-  }
-  if (group.pendingMembers.delete(memberId)) {
-    tryCompleteJoin(group, ctx);
-    return ErrorCode.NONE;
-  }
-  const member = group.members.get(memberId);
-  if (!member) return ErrorCode.UNKNOWN_MEMBER_ID;
-  removeMemberAndRebalance(group, member, ctx);
-  return ErrorCode.NONE;
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * DescribeConfigs (key 32), v0-4. Topic (2) and broker (4; "" = cluster-wide dynamic defaults)
+ * DescribeConfigs (key 32), v0-4. Topic (2) and broker (4; "" = the cluster-wide dynamic defaults that are set)
  * resources. Each entry has its value, source (v1+; v0 isDefault), readOnly, isSensitive
  * (passwords have a null value), synonyms in Kafka's precedence order (v1+, when asked),
  * config type and documentation (v3+). Requested keys that do not exist are left out.
@@ -24,7 +24,9 @@ export const describeConfigsHandler = defineHandler({
           const entries =
             target.kind === 'topic'
               ? cluster.configs.describeTopic(broker.nodeId, cluster.topics.get(target.name)!.configs, keys)
-              : cluster.configs.describeBroker(target.brokerId ?? broker.nodeId, keys, target.brokerId === null);
+              : target.brokerId === null
+                ? cluster.configs.describeBroker(broker.nodeId, keys, true).filter((e) => e.source === ConfigSource.DYNAMIC_DEFAULT_BROKER_CONFIG)
+                : cluster.configs.describeBroker(target.brokerId, keys, false);
           return {
             errorCode: ErrorCode.NONE,
             errorMessage: null,

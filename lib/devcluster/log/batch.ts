@@ -84,6 +84,18 @@ export function splitBatches(records: Buffer, maxBatchBytes: number): Buffer[] {
   return out;
 }
 
+/**
+ * CreateTime bounds (message.timestamp.before/after.max.ms), checked on the batch's first and max
+ * timestamps from the header rather than on every record.
+ */
+export function checkTimestamps(batch: Buffer, now: number, beforeMaxMs: number, afterMaxMs: number): void {
+  const first = readInt64(batch, BATCH.BASE_TIMESTAMP);
+  const max = readInt64(batch, BATCH.MAX_TIMESTAMP);
+  if (now - first > beforeMaxMs || max - now > afterMaxMs) {
+    throw new KafkaError(ErrorCode.INVALID_TIMESTAMP, `Timestamp of a record in the batch is out of range (first ${first}, max ${max}, broker time ${now})`);
+  }
+}
+
 export function isTransactional(batch: Buffer): boolean {
   return (batch.readInt16BE(BATCH.ATTRIBUTES) & TRANSACTIONAL_BIT) !== 0;
 }

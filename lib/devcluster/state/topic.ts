@@ -12,6 +12,8 @@ export interface TopicSettings {
   retentionBytes: number;
   uncleanLeaderElection: boolean;
   deletePolicy: boolean;
+  timestampBeforeMaxMs: number;
+  timestampAfterMaxMs: number;
 }
 
 export class Topic {
@@ -43,6 +45,8 @@ export class Topic {
       retentionBytes: Number(v('retention.bytes')),
       uncleanLeaderElection: v('unclean.leader.election.enable') === 'true',
       deletePolicy: v('cleanup.policy').split(',').includes('delete'),
+      timestampBeforeMaxMs: Number(v('message.timestamp.before.max.ms')),
+      timestampAfterMaxMs: Number(v('message.timestamp.after.max.ms')),
     };
     this.cachedVersion = store.version;
     return this.cached;

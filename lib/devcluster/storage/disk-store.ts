@@ -24,13 +24,22 @@ function segmentName(baseOffset: number): string {
   return `${String(baseOffset).padStart(20, '0')}${SEGMENT_SUFFIX}`;
 }
 
+/** Open segment files, least recently used first: thousands of partitions must not exhaust file descriptors. */
+const openFiles = new Set<FileSegment>();
+const MAX_OPEN_FILES = 256;
+
 class FileSegment implements SegmentFile {
   private fd: number | null = null;
 
   constructor(private readonly file: string) {}
 
   private open(): number {
-    if (this.fd === null) this.fd = fs.openSync(this.file, 'a');
+    openFiles.delete(this);
+    openFiles.add(this);
+    if (this.fd === null) {
+      if (openFiles.size > MAX_OPEN_FILES) openFiles.values().next().value?.evict();
+      this.fd = fs.openSync(this.file, 'a');
+    }
     return this.fd;
   }
 
@@ -44,9 +53,16 @@ class FileSegment implements SegmentFile {
     if (this.fd !== null) fs.fdatasyncSync(this.fd);
   }
 
+  /** Closed to make room; flushed first so an acknowledged write never waits on a closed file. */
+  evict(): void {
+    this.sync();
+    this.close();
+  }
+
   close(): void {
     if (this.fd !== null) fs.closeSync(this.fd);
     this.fd = null;
+    openFiles.delete(this);
   }
 
   truncate(bytes: number): void {

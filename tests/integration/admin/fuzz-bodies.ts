@@ -64,7 +64,10 @@ export function corrupt(rnd: () => number, template: Record<string, unknown>, sc
   for (let attempt = 0; attempt < 50; attempt++) {
     const body = structuredClone(template) as Record<string, unknown>;
     for (let n = 1 + Math.floor(rnd() * 3); n > 0; n--) breakOne(rnd, body);
-    if (!schema.safeParse(body).success) return { json: body };
+    // Judge what the server will parse, not the object: an assigned "__proto__" changes the
+    // prototype and vanishes from the JSON text.
+    const wire: unknown = JSON.parse(JSON.stringify(body));
+    if (!schema.safeParse(wire).success) return { json: wire };
   }
   return { json: { ...template, [`unknown_${Math.floor(rnd() * 1e6)}`]: true, name: 42, scope: 7, configs: 'x' } };
 }

@@ -70,6 +70,9 @@ describe('devcluster protocol behaviour (raw requests)', () => {
     const big = await produce('small', ['y'.repeat(500)]);
     assert.equal(big.errorCode, 10, 'MESSAGE_TOO_LARGE');
     assert.match(big.errorMessage ?? '', /max\.message\.bytes/);
+    cluster.createTopic({ name: 'fresh-only', partitions: 1, replicationFactor: 1, configs: { 'message.timestamp.before.max.ms': '60000' } });
+    const stale = (await (await to(leaderOf('fresh-only'))).request(Produce, 9, { acks: 1, timeoutMs: 1000, transactionalId: null, topicData: [{ name: 'fresh-only', partitionData: [{ index: 0, records: batchOf(['old'], Date.now() - 3_600_000) }] }] })).responses[0].partitionResponses[0];
+    assert.equal(stale.errorCode, 32, 'INVALID_TIMESTAMP');
     // acks=0: no response; the next answer on the connection belongs to the next request.
     const conn = await to(leaderOf('p1'));
     conn.write(encodeRequest(Produce, 9, 900, 't', { acks: 0, timeoutMs: 1000, transactionalId: null, topicData: [{ name: 'p1', partitionData: [{ index: 0, records: batchOf(['e']) }] }] }));

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { GroupCoordinator, ErrorCode, encodeSubscription } from '@/lib/devcluster/groups';
-import type { GroupCoordinatorHost, JoinGroupParams, JoinGroupResult } from '@/lib/devcluster/groups';
+import type { GroupCoordinatorHost, JoinGroupParams } from '@/lib/devcluster/groups';
 
 class FakeHost implements GroupCoordinatorHost {
   time = 1_000_000;
@@ -300,4 +300,33 @@ test('coordinator placement is stable and moves over live brokers only', () => {
 test('the coordinator error codes agree with the protocol error table', async () => {
   const { kafkaErrorByName } = await import('@/lib/protocol/errors');
   for (const [name, code] of Object.entries(ErrorCode)) assert.equal(kafkaErrorByName(name)?.code, code, name);
+});
+
+test('a leader that never sends SyncGroup is dropped after the rebalance timeout; waiting followers rejoin', async () => {
+  const { coordinator, advance } = setup();
+  const a = await joinAndSync(coordinator, { clientId: 'a', rebalanceTimeoutMs: 8_000 });
+  const bJoin = coordinator.join(joinParams({ clientId: 'b', rebalanceTimeoutMs: 8_000 }));
+  await coordinator.join(joinParams({ clientId: 'a', memberId: a.memberId, rebalanceTimeoutMs: 8_000 }));
+  const b = await bJoin;
+  const bSync = coordinator.sync({ groupId: 'g', generationId: 2, memberId: b.memberId, groupInstanceId: null, protocolType: null, protocolName: null, assignments: [] });
+  for (let t = 0; t < 8_000; t += 2_000) {
+    advance(2_000);
+    coordinator.heartbeat({ groupId: 'g', generationId: 2, memberId: a.memberId, groupInstanceId: null });
+  }
+  assert.equal((await bSync).errorCode, ErrorCode.REBALANCE_IN_PROGRESS);
+  assert.deepEqual(coordinator.describeGroup('g').members.map((m) => m.clientId), ['b']);
+  const again = await coordinator.join(joinParams({ clientId: 'b', memberId: b.memberId }));
+  assert.equal(again.generationId, 3);
+  assert.equal(again.leader, b.memberId);
+});
+
+test('a commit from a live member counts as a heartbeat', async () => {
+  const { coordinator, advance } = setup();
+  const a = await joinAndSync(coordinator);
+  for (let t = 0; t < 30_000; t += 5_000) {
+    advance(5_000);
+    const r = coordinator.commitOffsets({ groupId: 'g', generationId: a.generationId, memberId: a.memberId, groupInstanceId: null, topics: [{ name: 'orders', partitions: [{ partitionIndex: 0, committedOffset: t, committedLeaderEpoch: -1, committedMetadata: null }] }] });
+    assert.equal(r[0].partitions[0].errorCode, ErrorCode.NONE);
+  }
+  assert.equal(coordinator.describeGroup('g').groupState, 'Stable');
 });

@@ -1,12 +1,13 @@
 import { Suspense } from 'react';
 import { GroupsView } from '@/components/groups/groups-view';
+import { routeParam } from '@/components/groups/route-param';
 import { TableSkeleton } from '@/components/ui/skeleton';
 
 export default async function GroupsPage({ params }: { params: Promise<{ cluster: string }> }) {
   const { cluster } = await params;
   return (
     <Suspense fallback={<TableSkeleton rows={10} />}>
-      <GroupsView cluster={decodeURIComponent(cluster)} />
+      <GroupsView cluster={routeParam(cluster)} />
     </Suspense>
   );
 }

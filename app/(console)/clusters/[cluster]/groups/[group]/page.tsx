@@ -1,6 +1,7 @@
 import { GroupDetailView } from '@/components/groups/group-detail-view';
+import { routeParam } from '@/components/groups/route-param';
 
 export default async function GroupPage({ params }: { params: Promise<{ cluster: string; group: string }> }) {
   const { cluster, group } = await params;
-  return <GroupDetailView cluster={decodeURIComponent(cluster)} group={decodeURIComponent(group)} />;
+  return <GroupDetailView cluster={routeParam(cluster)} group={routeParam(group)} />;
 }

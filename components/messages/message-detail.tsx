@@ -1,0 +1,130 @@
+'use client';
+
+import { useState } from 'react';
+import { Badge } from '@/components/ui/badge';
+import { ErrorState } from '@/components/ui/error-state';
+import { formatBytesExact } from '@/components/ui/format';
+import { Skeleton } from '@/components/ui/skeleton';
+import type { Message, Payload } from '@/lib/messages/api';
+import { decodePayload } from '@/lib/messages/decoders';
+import { toJsonLine } from '@/lib/messages/export';
+import { messagesPath, useMessage } from '@/lib/queries/messages';
+import { CopyButton } from './copy-button';
+import { DecoderSelect } from './decoder-select';
+import { PayloadView } from './payload-view';
+import { Timestamp } from './timestamp';
+
+/** One message in full: key, value and headers with copy and download, and what to do with it. */
+export function MessageDetail({ cluster, topic, message, decoder, onClose, onReplay, readOnly }: {
+  cluster: string;
+  topic: string;
+  message: Message;
+  decoder: string;
+  onClose: () => void;
+  onReplay: (m: Message) => void;
+  readOnly: boolean;
+}) {
+  const truncated = Boolean(message.key?.truncated || message.value?.truncated || message.headers.some((h) => h.value?.truncated));
+  const full = useMessage(cluster, topic, message.partition, message.offset);
+  const m = full.data ?? message;
+  const [show, setShow] = useState(decoder);
+  const download = (part: 'key' | 'value') => `${messagesPath(cluster, topic)}/${m.partition}/${m.offset}?download=${part}`;
+  return (
+    <div className="fixed inset-0 z-40 flex justify-end bg-slate-900/30" onClick={onClose} data-testid="message-detail-backdrop">
+      <aside
+        className="flex h-full w-full max-w-3xl flex-col overflow-hidden bg-white shadow-xl"
+        onClick={(e) => e.stopPropagation()}
+        role="dialog"
+        aria-label={`Message ${m.partition}:${m.offset}`}
+        data-testid="message-detail"
+      >
+        <header className="flex items-start justify-between gap-3 border-b border-slate-200 px-5 py-3">
+          <div>
+            <h2 className="font-mono text-sm font-semibold text-slate-900">
+              partition {m.partition} · offset {m.offset}
+            </h2>
+            <p className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-slate-500">
+              <Timestamp ms={m.timestamp} type={m.timestampType} />
+              <span>{m.timestampType}</span>
+              <span>{formatBytesExact(m.size)}</span>
+              {m.compression !== 'none' && <Badge tone="info">{m.compression}</Badge>}
+            </p>
+          </div>
+          <div className="flex items-center gap-2">
+            <CopyButton text={toJsonLine(m)} label="Copy as JSON" testId="copy-message" />
+            <button
+              type="button"
+              onClick={() => onReplay(m)}
+              disabled={readOnly}
+              title={readOnly ? 'This cluster is read-only in this console' : 'Produce this message again'}
+              data-testid="detail-replay"
+              className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-50"
+            >
+              Replay…
+            </button>
+            <button type="button" onClick={onClose} className="rounded px-2 text-lg leading-none text-slate-500 hover:bg-slate-100" aria-label="Close" data-testid="detail-close">
+              ×
+            </button>
+          </div>
+        </header>
+        <div className="flex-1 space-y-5 overflow-y-auto px-5 py-4">
+          {truncated && full.isPending && <Skeleton className="h-4 w-64" />}
+          {full.error && <ErrorState error={full.error} />}
+          <div className="flex justify-end">
+            <DecoderSelect value={show} onChange={setShow} testId="detail-decoder" />
+          </div>
+          <Part title="Key" payload={m.key} decoder={show} download={download('key')} testId="detail-key" />
+          <Part title="Value" payload={m.value} decoder={show} download={download('value')} testId="detail-value" />
+          <section>
+            <h3 className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500">Headers ({m.headers.length})</h3>
+            {m.headers.length === 0 ? (
+              <p className="text-xs text-slate-400">No headers.</p>
+            ) : (
+              <table className="w-full text-xs" data-testid="detail-headers">
+                <tbody>
+                  {m.headers.map((h, i) => (
+                    <tr key={`${h.key}-${i}`} className="border-b border-slate-100 align-top last:border-0">
+                      <td className="w-48 py-1 pr-3 font-mono font-medium text-slate-700">{h.key}</td>
+                      <td className="py-1 font-mono break-all text-slate-800">{h.value === null ? <span className="italic text-slate-400">null</span> : headerText(h.value, show)}</td>
+                      <td className="w-14 py-1 text-right">{h.value && <CopyButton text={h.value.data} />}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+        </div>
+      </aside>
+    </div>
+  );
+}
+
+function headerText(p: Payload, decoder: string): string {
+  const view = decodePayload(p, decoder);
+  if (view.kind === 'json') return JSON.stringify(view.value);
+  if (view.kind === 'error') return p.data;
+  return view.text;
+}
+
+function Part({ title, payload, decoder, download, testId }: { title: string; payload: Payload | null; decoder: string; download: string; testId: string }) {
+  const copyText = payload?.data ?? '';
+  return (
+    <section>
+      <div className="mb-1.5 flex items-center justify-between gap-2">
+        <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+          {title}
+          {payload && <span className="ml-2 font-normal normal-case text-slate-400">{formatBytesExact(payload.size)}{payload.encoding === 'base64' ? ', binary' : ''}</span>}
+        </h3>
+        {payload && (
+          <div className="flex gap-2">
+            <CopyButton text={copyText} label={payload.encoding === 'base64' ? 'Copy base64' : 'Copy'} testId={`${testId}-copy`} />
+            <a href={download} download className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-100" data-testid={`${testId}-download`}>
+              Download
+            </a>
+          </div>
+        )}
+      </div>
+      <PayloadView payload={payload} decoder={decoder} testId={testId} />
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+'use client';
+
+import { MAX_LIMIT, type StartMode } from '@/lib/messages/api';
+import type { MessagesParams } from './messages-params';
+import { isoFromLocalInput, localInputValue } from './timestamp';
+
+const starts: { id: StartMode; label: string; hint: string }[] = [
+  { id: 'latest', label: 'Newest', hint: 'The newest messages, read back from the end' },
+  { id: 'earliest', label: 'Oldest', hint: 'From the start of the log' },
+  { id: 'offset', label: 'Offset', hint: 'From an exact offset' },
+  { id: 'time', label: 'Date-time', hint: 'From the first message at or after a time' },
+];
+
+const input = 'rounded border border-slate-300 bg-white px-2 py-1 text-sm focus:border-sky-500 focus:outline-none';
+
+/** Where to read: partitions, start point, order and how many. */
+export function PositionFields({ draft, set, partitionCount, errors, showLimit = true }: {
+  draft: MessagesParams;
+  set: (patch: Partial<MessagesParams>) => void;
+  partitionCount: number | undefined;
+  errors: Record<string, string>;
+  showLimit?: boolean;
+}) {
+  const chosen = draft.partitions === 'all' ? [] : draft.partitions.split(',').filter(Boolean).map(Number);
+  const toggle = (p: number) => {
+    const next = chosen.includes(p) ? chosen.filter((x) => x !== p) : [...chosen, p].sort((a, b) => a - b);
+    set({ partitions: next.length === 0 ? 'all' : next.join(',') });
+  };
+  return (
+    <div className="flex flex-wrap items-end gap-x-5 gap-y-3">
+      <Field label="Partitions" error={errors.partitions}>
+        {partitionCount !== undefined && partitionCount <= 24 ? (
+          <div className="flex flex-wrap gap-1" data-testid="partition-picker">
+            <Chip active={draft.partitions === 'all'} onClick={() => set({ partitions: 'all' })} testId="partition-all">All</Chip>
+            {Array.from({ length: partitionCount }, (_, p) => (
+              <Chip key={p} active={chosen.includes(p)} onClick={() => toggle(p)} testId={`partition-${p}`}>{p}</Chip>
+            ))}
+          </div>
+        ) : (
+          <input className={`${input} w-32 font-mono`} value={draft.partitions} onChange={(e) => set({ partitions: e.target.value.trim() || 'all' })} placeholder="all or 0,2,5" data-testid="partitions-input" />
+        )}
+      </Field>
+      <Field label="Start" error={errors.offset ?? errors.time}>
+        <div className="flex items-center gap-2">
+          <div className="inline-flex overflow-hidden rounded border border-slate-300" role="radiogroup">
+            {starts.map((s) => (
+              <button
+                key={s.id}
+                type="button"
+                role="radio"
+                aria-checked={draft.start === s.id}
+                title={s.hint}
+                onClick={() => set({ start: s.id, order: s.id === 'latest' ? 'desc' : s.id === 'earliest' ? 'asc' : draft.order })}
+                data-testid={`start-${s.id}`}
+                className={`border-r border-slate-300 px-2.5 py-1 text-sm last:border-0 ${draft.start === s.id ? 'bg-slate-800 text-white' : 'bg-white text-slate-700 hover:bg-slate-50'}`}
+              >
+                {s.label}
+              </button>
+            ))}
+          </div>
+          {draft.start === 'offset' && (
+            <input className={`${input} w-32 font-mono`} inputMode="numeric" value={draft.offset} onChange={(e) => set({ offset: e.target.value.trim() })} placeholder="offset" aria-label="Offset" data-testid="start-offset-input" />
+          )}
+          {draft.start === 'time' && (
+            <input
+              type="datetime-local"
+              step="0.001"
+              className={`${input} font-mono`}
+              value={localInputValue(draft.time)}
+              onChange={(e) => set({ time: isoFromLocalInput(e.target.value) ?? '' })}
+              aria-label="Date-time (local)"
+              data-testid="start-time-input"
+            />
+          )}
+        </div>
+      </Field>
+      <Field label="Order">
+        <select className={input} value={draft.order} onChange={(e) => set({ order: e.target.value as 'asc' | 'desc' })} data-testid="order-select">
+          <option value="desc">Newest first</option>
+          <option value="asc">Oldest first</option>
+        </select>
+      </Field>
+      {showLimit && (
+        <Field label="Limit" error={errors.limit}>
+          <input
+            className={`${input} w-24 tabular-nums`}
+            type="number"
+            min={1}
+            max={MAX_LIMIT}
+            value={draft.limit}
+            onChange={(e) => set({ limit: Math.max(1, Math.min(MAX_LIMIT, Number(e.target.value) || 1)) })}
+            data-testid="limit-input"
+          />
+        </Field>
+      )}
+    </div>
+  );
+}
+
+export function Field({ label, error, children, className = '' }: { label: string; error?: string; children: React.ReactNode; className?: string }) {
+  return (
+    <label className={`flex flex-col gap-1 text-xs font-medium text-slate-600 ${className}`}>
+      {label}
+      {children}
+      {error && <span className="max-w-md font-normal text-red-700" role="alert">{error}</span>}
+    </label>
+  );
+}
+
+function Chip({ active, onClick, children, testId }: { active: boolean; onClick: () => void; children: React.ReactNode; testId: string }) {
+  return (
+    <button
+      type="button"
+      onClick={onClick}
+      aria-pressed={active}
+      data-testid={testId}
+      className={`min-w-8 rounded border px-2 py-1 font-mono text-xs ${active ? 'border-sky-600 bg-sky-600 text-white' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'}`}
+    >
+      {children}
+    </button>
+  );
+}

@@ -1,0 +1,163 @@
+'use client';
+
+import Link from 'next/link';
+import { useState } from 'react';
+import { ApiError } from '@/lib/api/errors';
+import { writableCompressions, type ProduceResult } from '@/lib/messages/api';
+import { useProduce, useTopicNames } from '@/lib/queries/messages';
+import { HeadersEditor, type HeaderDraft } from './headers-editor';
+import { Field } from './position-fields';
+
+const input = 'rounded border border-slate-300 bg-white px-2 py-1 text-sm focus:border-sky-500 focus:outline-none';
+const fieldError = (errors: Record<string, string>, field: string) =>
+  errors[field] ? <span className="font-normal text-red-700" role="alert" data-testid={`produce-error-${field}`}>{errors[field]}</span> : null;
+
+/** The form that produces one message: to a chosen topic, or to `topic` when given. */
+export function ProduceForm({ cluster, topic: fixedTopic, partitionCount, disabled }: { cluster: string; topic?: string; partitionCount?: number; disabled: boolean }) {
+  const [topic, setTopic] = useState(fixedTopic ?? '');
+  const [partition, setPartition] = useState('auto');
+  const [key, setKey] = useState('');
+  const [keyNull, setKeyNull] = useState(false);
+  const [value, setValue] = useState('');
+  const [valueFormat, setValueFormat] = useState<'text' | 'json'>('json');
+  const [headers, setHeaders] = useState<HeaderDraft[]>([]);
+  const [compression, setCompression] = useState<(typeof writableCompressions)[number]>('none');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [results, setResults] = useState<ProduceResult[]>([]);
+  const names = useTopicNames(cluster);
+  const produce = useProduce(cluster);
+  const partitions = partitionCount ?? names.data?.find((t) => t.name === topic)?.partitions;
+
+  const check = (): Record<string, string> => {
+    const e: Record<string, string> = {};
+    if (!topic.trim()) e.topic = 'Choose a topic';
+    else if (!fixedTopic && names.data && names.data.length < 500 && !names.data.some((t) => t.name === topic)) e.topic = `No topic named "${topic}"`;
+    if (valueFormat === 'json' && value.trim() !== '') {
+      try {
+        JSON.parse(value);
+      } catch (err) {
+        e.value = `Not valid JSON: ${(err as Error).message}`;
+      }
+    }
+    headers.forEach((h, i) => {
+      if (!h.key.trim()) e[`headers.${i}.key`] = 'Header name is required';
+    });
+    return e;
+  };
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    const local = check();
+    setErrors(local);
+    if (Object.keys(local).length > 0) return;
+    produce.mutate(
+      {
+        topic,
+        partition: partition === 'auto' ? null : Number(partition),
+        key: keyNull ? null : key,
+        value: value === '' && valueFormat === 'json' ? null : value,
+        valueFormat,
+        headers: headers.map((h) => ({ key: h.key, value: h.isNull ? null : h.value })),
+        compression,
+      },
+      {
+        onSuccess: (result) => setResults((r) => [result, ...r].slice(0, 10)),
+        onError: (error) => {
+          if (error instanceof ApiError) setErrors({ ...error.fieldErrors, ...(Object.keys(error.fieldErrors).length ? {} : { _: error.message }) });
+        },
+      },
+    );
+  };
+
+  const prettify = () => {
+    try {
+      setValue(JSON.stringify(JSON.parse(value), null, 2));
+    } catch (err) {
+      setErrors({ ...errors, value: `Not valid JSON: ${(err as Error).message}` });
+    }
+  };
+
+  return (
+    <form onSubmit={submit} className="space-y-4" data-testid="produce-form" noValidate>
+      <div className="flex flex-wrap gap-4">
+        {!fixedTopic && (
+          <Field label="Topic">
+            <input className={`${input} w-72 font-mono ${errors.topic ? 'border-red-400' : ''}`} list="produce-topics" value={topic} onChange={(e) => setTopic(e.target.value.trim())} placeholder="topic name" data-testid="produce-topic" />
+            <datalist id="produce-topics">
+              {names.data?.map((t) => <option key={t.name} value={t.name} />)}
+            </datalist>
+            {fieldError(errors, 'topic')}
+          </Field>
+        )}
+        <Field label="Partition">
+          <select className={input} value={partition} onChange={(e) => setPartition(e.target.value)} data-testid="produce-partition">
+            <option value="auto">Automatic (by key)</option>
+            {Array.from({ length: partitions ?? 0 }, (_, p) => (
+              <option key={p} value={p}>{p}</option>
+            ))}
+          </select>
+          {fieldError(errors, 'partition')}
+        </Field>
+        <Field label="Compression">
+          <select className={input} value={compression} onChange={(e) => setCompression(e.target.value as typeof compression)} data-testid="produce-compression">
+            {writableCompressions.map((c) => <option key={c} value={c}>{c}</option>)}
+          </select>
+        </Field>
+      </div>
+      <Field label="Key">
+        <div className="flex items-center gap-2">
+          <input className={`${input} w-96 font-mono`} value={keyNull ? '' : key} disabled={keyNull} onChange={(e) => setKey(e.target.value)} placeholder={keyNull ? 'null' : 'key (optional)'} data-testid="produce-key" />
+          <label className="flex items-center gap-1 font-normal text-slate-500">
+            <input type="checkbox" checked={keyNull} onChange={(e) => setKeyNull(e.target.checked)} data-testid="produce-key-null" />
+            null key
+          </label>
+        </div>
+      </Field>
+      <Field label="Value">
+        <div className="flex items-center gap-3 font-normal">
+          {(['json', 'text'] as const).map((f) => (
+            <label key={f} className="flex items-center gap-1 text-slate-600">
+              <input type="radio" name="value-format" checked={valueFormat === f} onChange={() => setValueFormat(f)} data-testid={`produce-format-${f}`} />
+              {f === 'json' ? 'JSON (checked)' : 'Text'}
+            </label>
+          ))}
+          {valueFormat === 'json' && (
+            <button type="button" onClick={prettify} className="text-xs text-sky-700 hover:underline">Format</button>
+          )}
+        </div>
+        <textarea
+          className={`${input} h-40 w-full font-mono ${errors.value ? 'border-red-400' : ''}`}
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          placeholder={valueFormat === 'json' ? '{"id": 1}   (empty = null value, a tombstone)' : 'text'}
+          spellCheck={false}
+          data-testid="produce-value"
+        />
+        {fieldError(errors, 'value')}
+      </Field>
+      <Field label="Headers">
+        <HeadersEditor headers={headers} onChange={setHeaders} errors={errors} />
+      </Field>
+      {errors._ && <p className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="alert" data-testid="produce-error">{errors._}</p>}
+      <div className="flex items-center gap-3">
+        <button type="submit" disabled={disabled || produce.isPending} className="rounded bg-sky-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-50" data-testid="produce-submit">
+          {produce.isPending ? 'Producing…' : 'Produce'}
+        </button>
+        {disabled && <span className="text-xs text-slate-500">This cluster is read-only in this console.</span>}
+      </div>
+      {results.length > 0 && (
+        <ul className="space-y-1 text-sm" data-testid="produce-results">
+          {results.map((r, i) => (
+            <li key={`${r.partition}-${r.offset}`} className={`rounded px-3 py-1.5 ${i === 0 ? 'bg-emerald-50 text-emerald-900' : 'text-slate-600'}`} data-testid={i === 0 ? 'produce-result' : undefined}>
+              Produced to <span className="font-mono">{r.topic}</span> partition <span className="font-mono" data-testid={i === 0 ? 'produce-result-partition' : undefined}>{r.partition}</span> at offset{' '}
+              <span className="font-mono" data-testid={i === 0 ? 'produce-result-offset' : undefined}>{r.offset}</span> ({r.size} bytes).{' '}
+              <Link className="text-sky-700 hover:underline" href={`/clusters/${encodeURIComponent(cluster)}/topics/${encodeURIComponent(r.topic)}/messages?partitions=${r.partition}&start=offset&offset=${r.offset}&order=asc&limit=1`}>
+                View
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </form>
+  );
+}

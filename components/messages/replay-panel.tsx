@@ -1,0 +1,188 @@
+'use client';
+
+import Link from 'next/link';
+import { useRef, useState } from 'react';
+import { Badge } from '@/components/ui/badge';
+import { formatExact } from '@/components/ui/format';
+import { ApiError } from '@/lib/api/errors';
+import type { ReplayInput } from '@/lib/messages/api';
+import { cancelReplay, useReplay, useReplayProgress, useTopicNames } from '@/lib/queries/messages';
+import { Field } from './position-fields';
+import { isoFromLocalInput } from './timestamp';
+
+const input = 'rounded border border-slate-300 bg-white px-2 py-1 text-sm focus:border-sky-500 focus:outline-none';
+type SourceMode = 'messages' | 'offsets' | 'time';
+
+/** Replays chosen messages, an offset range or a time range into a topic, with progress and a checked count. */
+export function ReplayPanel({ cluster, topic, selection, partitionCount, onClose, disabled }: {
+  cluster: string;
+  topic: string;
+  selection: { partition: number; offset: number }[];
+  partitionCount: number;
+  onClose: () => void;
+  disabled: boolean;
+}) {
+  const [mode, setMode] = useState<SourceMode>(selection.length > 0 ? 'messages' : 'offsets');
+  const [partition, setPartition] = useState(String(selection[0]?.partition ?? 0));
+  const [from, setFrom] = useState(selection.length ? String(Math.min(...selection.map((s) => s.offset))) : '0');
+  const [to, setTo] = useState(selection.length ? String(Math.max(...selection.map((s) => s.offset))) : '');
+  const [fromTime, setFromTime] = useState('');
+  const [toTime, setToTime] = useState('');
+  const [target, setTarget] = useState('');
+  const [targetPartition, setTargetPartition] = useState<'same' | 'key' | string>('same');
+  const [keepTimestamp, setKeepTimestamp] = useState(false);
+  const [jobId, setJobId] = useState<string>();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const controller = useRef<AbortController | null>(null);
+  const names = useTopicNames(cluster);
+  const replay = useReplay(cluster);
+  const progress = useReplayProgress(cluster, jobId, replay.isPending);
+  const targetPartitions = names.data?.find((t) => t.name === target)?.partitions;
+
+  const start = () => {
+    const e: Record<string, string> = {};
+    if (!target) e['target.topic'] = 'Choose the topic to replay into';
+    let source: ReplayInput['source'];
+    if (mode === 'messages') source = { mode, messages: selection };
+    else if (mode === 'offsets') {
+      if (!/^\d+$/.test(from)) e['source.from'] = 'A whole number';
+      if (!/^\d+$/.test(to)) e['source.to'] = 'A whole number';
+      else if (Number(to) < Number(from)) e['source.to'] = 'The last offset must not be before the first';
+      source = { mode, partition: Number(partition), from: Number(from), to: Number(to) };
+    } else {
+      const f = isoFromLocalInput(fromTime);
+      const t = isoFromLocalInput(toTime);
+      if (!f) e['source.from'] = 'Choose the start time';
+      if (!t) e['source.to'] = 'Choose the end time';
+      source = { mode, from: f ?? '', to: t ?? '' };
+    }
+    setErrors(e);
+    if (Object.keys(e).length > 0) return;
+    const id = crypto.randomUUID();
+    setJobId(id);
+    const abort = new AbortController();
+    controller.current = abort;
+    replay.mutate(
+      {
+        input: {
+          jobId: id,
+          topic,
+          source,
+          target: { topic: target, partition: targetPartition === 'same' || targetPartition === 'key' ? targetPartition : Number(targetPartition) },
+          keepTimestamp,
+        },
+        signal: abort.signal,
+      },
+      { onError: (error) => error instanceof ApiError && setErrors(error.fieldErrors) },
+    );
+  };
+
+  const cancel = () => {
+    if (jobId) void cancelReplay(cluster, jobId).catch(() => undefined);
+  };
+
+  const live = progress.data;
+  const result = replay.data;
+  const running = replay.isPending;
+  return (
+    <div className="rounded-lg border border-sky-200 bg-sky-50/40 p-4" data-testid="replay-panel">
+      <div className="mb-3 flex items-center justify-between">
+        <h2 className="text-sm font-semibold text-slate-800">Replay messages from {topic}</h2>
+        <button type="button" onClick={onClose} className="rounded px-2 text-lg leading-none text-slate-500 hover:bg-slate-100" aria-label="Close replay">×</button>
+      </div>
+      <div className="space-y-3">
+        <div className="flex flex-wrap gap-4 text-sm" role="radiogroup" aria-label="What to replay">
+          {selection.length > 0 && <Radio checked={mode === 'messages'} onChange={() => setMode('messages')} testId="replay-source-messages">Selected messages ({selection.length})</Radio>}
+          <Radio checked={mode === 'offsets'} onChange={() => setMode('offsets')} testId="replay-source-offsets">Offset range</Radio>
+          <Radio checked={mode === 'time'} onChange={() => setMode('time')} testId="replay-source-time">Time range (all partitions)</Radio>
+        </div>
+        {mode === 'offsets' && (
+          <div className="flex flex-wrap gap-3">
+            <Field label="Partition">
+              <select className={input} value={partition} onChange={(e) => setPartition(e.target.value)} data-testid="replay-partition">
+                {Array.from({ length: partitionCount }, (_, p) => <option key={p} value={p}>{p}</option>)}
+              </select>
+            </Field>
+            <Field label="From offset" error={errors['source.from']}>
+              <input className={`${input} w-32 font-mono`} value={from} onChange={(e) => setFrom(e.target.value.trim())} data-testid="replay-from" />
+            </Field>
+            <Field label="To offset (inclusive)" error={errors['source.to']}>
+              <input className={`${input} w-32 font-mono`} value={to} onChange={(e) => setTo(e.target.value.trim())} data-testid="replay-to" />
+            </Field>
+          </div>
+        )}
+        {mode === 'time' && (
+          <div className="flex flex-wrap gap-3">
+            <Field label="From (local time)" error={errors['source.from']}>
+              <input type="datetime-local" step="1" className={input} value={fromTime} onChange={(e) => setFromTime(e.target.value)} data-testid="replay-from-time" />
+            </Field>
+            <Field label="To (inclusive)" error={errors['source.to']}>
+              <input type="datetime-local" step="1" className={input} value={toTime} onChange={(e) => setToTime(e.target.value)} data-testid="replay-to-time" />
+            </Field>
+          </div>
+        )}
+        {errors['source.messages'] && <p className="text-xs text-red-700" role="alert">{errors['source.messages']}</p>}
+        <div className="flex flex-wrap items-end gap-3">
+          <Field label="Into topic" error={errors['target.topic']}>
+            <input className={`${input} w-64 font-mono`} list="replay-topics" value={target} onChange={(e) => setTarget(e.target.value.trim())} placeholder="target topic" data-testid="replay-target-topic" />
+            <datalist id="replay-topics">{names.data?.map((t) => <option key={t.name} value={t.name} />)}</datalist>
+          </Field>
+          <Field label="Partition" error={errors['target.partition']}>
+            <select className={input} value={targetPartition} onChange={(e) => setTargetPartition(e.target.value)} data-testid="replay-target-partition">
+              <option value="same">Same as the source</option>
+              <option value="key">By key (default partitioner)</option>
+              {Array.from({ length: targetPartitions ?? 0 }, (_, p) => <option key={p} value={p}>Partition {p}</option>)}
+            </select>
+          </Field>
+          <label className="flex items-center gap-1.5 pb-1 text-sm text-slate-700">
+            <input type="checkbox" checked={keepTimestamp} onChange={(e) => setKeepTimestamp(e.target.checked)} data-testid="replay-keep-timestamp" />
+            Keep original timestamps
+          </label>
+          <button type="button" onClick={start} disabled={disabled || running} className="rounded bg-sky-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-50" data-testid="replay-submit">
+            {running ? 'Replaying…' : 'Replay'}
+          </button>
+          {running && <button type="button" onClick={cancel} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50" data-testid="replay-cancel">Stop</button>}
+        </div>
+        {(running || live) && !result && (
+          <div data-testid="replay-progress" className="text-sm text-slate-700">
+            <div className="h-1.5 overflow-hidden rounded bg-slate-200">
+              <div className="h-full bg-sky-500 transition-[width]" style={{ width: `${live && live.total > 0 ? (live.produced / live.total) * 100 : 0}%` }} />
+            </div>
+            <p className="mt-1 tabular-nums">Produced {formatExact(live?.produced ?? 0)} of {formatExact(live?.total ?? 0)}{live?.state && live.state !== 'running' ? ` · ${live.state}` : ''}</p>
+          </div>
+        )}
+        {replay.error && !Object.keys(errors).length && <p className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="alert" data-testid="replay-error">{replay.error.message}</p>}
+        {result && (
+          <div className="rounded border border-slate-200 bg-white p-3 text-sm" data-testid="replay-result">
+            <p className="flex flex-wrap items-center gap-2">
+              <span>
+                Produced <span className="font-semibold" data-testid="replay-produced">{formatExact(result.produced)}</span> message{result.produced === 1 ? '' : 's'} into{' '}
+                <Link className="font-mono text-sky-700 hover:underline" href={`/clusters/${encodeURIComponent(cluster)}/topics/${encodeURIComponent(result.targetTopic)}/messages`}>{result.targetTopic}</Link> in {(result.durationMs / 1000).toFixed(1)} s.
+              </span>
+              {result.verified ? <Badge tone="ok" testId="replay-verified">count checked against offsets</Badge> : <Badge tone="warn" testId="replay-verified">offsets grew by a different count (others are writing?)</Badge>}
+              {result.cancelled && <Badge tone="warn">stopped early</Badge>}
+              {result.skipped > 0 && <span className="text-xs text-slate-500">{formatExact(result.skipped)} offsets held no message (transaction markers or compacted).</span>}
+            </p>
+            <table className="mt-2 text-xs tabular-nums">
+              <thead className="text-slate-500"><tr><th className="pr-4 text-left">Partition</th><th className="pr-4 text-right">End before</th><th className="pr-4 text-right">End after</th><th className="text-right">Produced</th></tr></thead>
+              <tbody>
+                {result.partitions.map((p) => (
+                  <tr key={p.partition}><td className="pr-4 font-mono">{p.partition}</td><td className="pr-4 text-right">{formatExact(p.before)}</td><td className="pr-4 text-right">{formatExact(p.after)}</td><td className="text-right">{formatExact(p.produced)}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function Radio({ checked, onChange, children, testId }: { checked: boolean; onChange: () => void; children: React.ReactNode; testId: string }) {
+  return (
+    <label className="flex items-center gap-1.5 text-slate-700">
+      <input type="radio" checked={checked} onChange={onChange} data-testid={testId} />
+      {children}
+    </label>
+  );
+}

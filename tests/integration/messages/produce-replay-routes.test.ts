@@ -1,0 +1,213 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import type { ProduceResult, ReplayProgress, ReplayResult } from '@/lib/messages/api';
+import { callRoute } from '@/tests/support/console';
+import { hasKcat, kcat, startMessagesTest, type MessagesTest } from './support';
+
+interface KcatMessage {
+  partition: number;
+  offset: number;
+  ts: number;
+  key: string | null;
+  payload: string | null;
+  headers?: string[];
+}
+
+// Produce and replay through the route handlers; what reached Kafka is read back with kafkajs.
+
+type ErrorBody = { code: string; message: string; details?: { fields?: Record<string, string> } };
+
+describe('messages: produce and replay routes', { skip: hasKcat ? false : 'kcat is not installed' }, () => {
+  let t: MessagesTest;
+  let produceRoute: typeof import('@/app/api/clusters/[cluster]/produce/route');
+  let replayRoute: typeof import('@/app/api/clusters/[cluster]/replay/route');
+  let jobRoute: typeof import('@/app/api/clusters/[cluster]/replay/[job]/route');
+  const produce = (body: unknown, cluster = 'main') => callRoute<ProduceResult & ErrorBody>(produceRoute.POST, { cluster }, { body });
+  const replay = (body: unknown, cluster = 'main') => callRoute<ReplayResult & ErrorBody>(replayRoute.POST, { cluster }, { body });
+
+  /** Every message of a partition in offset order, read independently with kcat (no group). */
+  async function readAll(topic: string, partition: number): Promise<KcatMessage[]> {
+    const out = await kcat(['-C', '-b', t.bootstrap, '-t', topic, '-p', String(partition), '-o', 'beginning', '-e', '-q', '-J']);
+    return out
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as KcatMessage);
+  }
+
+  before(async () => {
+    t = await startMessagesTest();
+    produceRoute = await import('@/app/api/clusters/[cluster]/produce/route');
+    replayRoute = await import('@/app/api/clusters/[cluster]/replay/route');
+    jobRoute = await import('@/app/api/clusters/[cluster]/replay/[job]/route');
+    await t.admin.createTopics({
+      topics: [
+        { topic: 'in', numPartitions: 2, replicationFactor: 1 },
+        { topic: 'out', numPartitions: 2, replicationFactor: 1 },
+        { topic: 'narrow', numPartitions: 1, replicationFactor: 1 },
+        { topic: 'small', numPartitions: 1, replicationFactor: 1, configEntries: [{ name: 'max.message.bytes', value: '2000' }] },
+      ],
+    });
+    await t.producer.send({
+      topic: 'in',
+      messages: Array.from({ length: 300 }, (_, i) => ({
+        partition: i % 2,
+        key: i % 7 === 0 ? null : `k${i}`,
+        value: i % 25 === 0 ? null : `v${i}`,
+        headers: { n: String(i), kind: 'src' },
+        timestamp: String(1_700_000_000_000 + i),
+      })),
+    });
+  });
+
+  after(() => t.close());
+
+  it('produces a message and says where it landed', async () => {
+    const res = await produce({
+      topic: 'narrow',
+      key: 'order-1',
+      value: '{"amount": 12}',
+      valueFormat: 'json',
+      headers: [{ key: 'source', value: 'console' }, { key: 'empty', value: null }],
+      compression: 'gzip',
+    });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.equal(res.body.partition, 0);
+    assert.equal(res.body.offset, 0);
+    const [m] = await readAll('narrow', 0);
+    assert.equal(m.key, 'order-1');
+    assert.equal(m.payload, '{"amount": 12}');
+    assert.deepEqual(m.headers, ['source', 'console', 'empty', null]);
+  });
+
+  it('chooses the partition by key like Kafka, or the one asked for', async () => {
+    const byKey = await produce({ topic: 'out', key: 'same-key', value: 'a' });
+    const again = await produce({ topic: 'out', key: 'same-key', value: 'b' });
+    assert.equal(byKey.body.partition, again.body.partition);
+    assert.equal(again.body.offset, byKey.body.offset + 1);
+    const chosen = await produce({ topic: 'out', partition: 1, value: 'c', compression: 'lz4' });
+    assert.equal(chosen.body.partition, 1);
+    await produce({ topic: 'out', partition: 0, value: 'd', compression: 'snappy' });
+  });
+
+  it('refuses bad produce input with the field named', async () => {
+    const cases: [unknown, number, RegExp, string?][] = [
+      [{ topic: 'narrow', value: '{"a":', valueFormat: 'json' }, 400, /Not valid JSON/, 'value'],
+      [{ topic: '', value: 'x' }, 400, /Choose a topic/, 'topic'],
+      [{ topic: 'narrow', partition: -1, value: 'x' }, 400, /Partition must be >= 0/, 'partition'],
+      [{ topic: 'narrow', headers: [{ key: '', value: 'x' }] }, 400, /Header name is required/, 'headers.0.key'],
+      [{ topic: 'narrow', compression: 'zstd' }, 400, /compression/, 'compression'],
+      [{ topic: 'nope', value: 'x' }, 404, /Topic "nope" does not exist/],
+      [{ topic: 'narrow', partition: 3, value: 'x' }, 404, /no partition 3/],
+      [{ topic: 'small', value: 'x'.repeat(5000) }, 413, /accepts at most 2,000 bytes \(max\.message\.bytes = 2000\)/],
+    ];
+    for (const [body, status, message, field] of cases) {
+      const res = await produce(body);
+      assert.equal(res.status, status, JSON.stringify(body));
+      assert.match(res.body.message, message);
+      if (field) assert.ok(res.body.details?.fields?.[field], `${field} in ${JSON.stringify(res.body)}`);
+    }
+    const raw = await callRoute<ErrorBody>(produceRoute.POST, { cluster: 'main' }, { rawBody: '{nope' });
+    assert.equal(raw.status, 400);
+  });
+
+  it('the broker limit is named when only compression could have fit', async () => {
+    const res = await produce({ topic: 'small', value: 'y'.repeat(100_000), compression: 'gzip' });
+    assert.equal(res.status, 200, 'a compressible value fits once compressed');
+    const random = randomBytes(4500).toString('base64');
+    const refused = await produce({ topic: 'small', value: random, compression: 'gzip' });
+    assert.equal(refused.status, 413);
+    assert.match(refused.body.message, /max\.message\.bytes/);
+  });
+
+  it('replays an offset range into another topic, byte for byte and in order, checked against offsets', async () => {
+    const before = await t.admin.fetchTopicOffsets('narrow');
+    const res = await replay({ topic: 'in', jobId: 'job-offsets-1', source: { mode: 'offsets', partition: 1, from: 10, to: 109 }, target: { topic: 'narrow', partition: 0 }, keepTimestamp: true });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.equal(res.body.produced, 100);
+    assert.equal(res.body.verified, true);
+    assert.deepEqual(res.body.partitions, [{ partition: 0, before: Number(before[0].high), after: Number(before[0].high) + 100, produced: 100 }]);
+    const source = (await readAll('in', 1)).slice(10, 110);
+    const target = (await readAll('narrow', 0)).slice(Number(before[0].high));
+    assert.equal(target.length, 100);
+    assert.ok(source.some((m) => m.key === null) && source.some((m) => m.payload === null), 'null keys and values are in the range');
+    target.forEach((m, i) => {
+      assert.equal(m.key, source[i].key);
+      assert.equal(m.payload, source[i].payload);
+      assert.deepEqual(m.headers, source[i].headers);
+      assert.equal(m.ts, source[i].ts, 'original timestamp kept');
+    });
+    const progress = await callRoute<ReplayProgress>(jobRoute.GET, { cluster: 'main', job: 'job-offsets-1' });
+    assert.equal(progress.status, 200);
+    assert.equal(progress.body.state, 'done');
+    assert.equal(progress.body.produced, 100);
+  });
+
+  it('replays chosen messages and time ranges, keeping partitions', async () => {
+    const before = await t.admin.fetchTopicOffsets('out');
+    const chosen = await replay({ topic: 'in', source: { mode: 'messages', messages: [{ partition: 0, offset: 3 }, { partition: 1, offset: 0 }, { partition: 0, offset: 1 }] }, target: { topic: 'out', partition: 'same' } });
+    assert.equal(chosen.status, 200, JSON.stringify(chosen.body));
+    assert.equal(chosen.body.produced, 3);
+    assert.equal(chosen.body.verified, true);
+    const after = await t.admin.fetchTopicOffsets('out');
+    const grew = (p: number) => Number(after.find((o) => o.partition === p)!.high) - Number(before.find((o) => o.partition === p)!.high);
+    assert.equal(grew(0), 2);
+    assert.equal(grew(1), 1);
+    const out0 = await readAll('out', 0);
+    assert.deepEqual(out0.slice(-2).map((m) => m.payload), ['v2', 'v6']);
+
+    const timed = await replay({
+      topic: 'in',
+      source: { mode: 'time', from: new Date(1_700_000_000_000 + 100).toISOString(), to: new Date(1_700_000_000_000 + 149).toISOString() },
+      target: { topic: 'out', partition: 'key' },
+    });
+    assert.equal(timed.status, 200, JSON.stringify(timed.body));
+    assert.equal(timed.body.produced, 50);
+    assert.equal(timed.body.verified, true);
+  });
+
+  it('refuses bad replay input', async () => {
+    const cases: [unknown, number, RegExp][] = [
+      [{ topic: 'in', source: { mode: 'offsets', partition: 0, from: 5, to: 2 }, target: { topic: 'out' } }, 400, /must not be before/],
+      [{ topic: 'in', source: { mode: 'offsets', partition: 0, from: 0, to: 500 }, target: { topic: 'out' } }, 400, /Offset 500 is out of range/],
+      [{ topic: 'in', source: { mode: 'time', from: 'noon', to: '2024-01-01T00:00:00Z' }, target: { topic: 'out' } }, 400, /not a date-time/],
+      [{ topic: 'in', source: { mode: 'offsets', partition: 1, from: 0, to: 1 }, target: { topic: 'narrow', partition: 'same' } }, 400, /partition 1 cannot be kept/],
+      [{ topic: 'in', source: { mode: 'offsets', partition: 0, from: 0, to: 1 }, target: { topic: 'ghost' } }, 404, /Topic "ghost" does not exist/],
+      [{ topic: 'in', source: { mode: 'offsets', partition: 9, from: 0, to: 1 }, target: { topic: 'out' } }, 404, /no partition 9/],
+      [{ topic: 'in', source: { mode: 'offsets', partition: 0, from: 0, to: 1 }, target: { topic: 'out', partition: 7 } }, 404, /no partition 7/],
+      [{ topic: 'in', source: { mode: 'sideways' }, target: { topic: 'out' } }, 400, /mode/],
+    ];
+    for (const [body, status, message] of cases) {
+      const res = await replay(body);
+      assert.equal(res.status, status, JSON.stringify(body));
+      assert.match(res.body.message, message);
+    }
+    assert.equal((await callRoute(jobRoute.GET, { cluster: 'main', job: 'never-started' })).status, 404);
+    assert.equal((await callRoute(jobRoute.DELETE, { cluster: 'main', job: 'never-started' }, { method: 'DELETE' })).status, 404);
+  });
+
+  it('read-only clusters refuse produce and replay with 403, and audit says so', async () => {
+    const p = await produce({ topic: 'narrow', value: 'x' }, 'locked');
+    assert.equal(p.status, 403);
+    assert.equal(p.body.code, 'read_only');
+    const r = await replay({ topic: 'in', source: { mode: 'offsets', partition: 0, from: 0, to: 1 }, target: { topic: 'out' } }, 'locked');
+    assert.equal(r.status, 403);
+    const { flushAudit } = await import('@/lib/server/audit');
+    await flushAudit();
+    const entries = readFileSync(t.console.auditFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const refused = entries.filter((e) => e.outcome === 'refused').map((e) => e.action);
+    assert.ok(refused.includes('message.produce') && refused.includes('message.replay'));
+    const produced = entries.find((e) => e.action === 'message.produce' && e.outcome === 'success');
+    assert.equal(produced.target, 'narrow');
+    assert.equal(produced.parameters.valueBytes, 14);
+    assert.equal(JSON.stringify(produced).includes('amount'), false, 'message contents are not audited');
+    const replayed = entries.find((e) => e.action === 'message.replay' && e.outcome === 'success');
+    assert.equal(replayed.target, 'in -> narrow');
+    assert.equal(replayed.parameters.produced, 100);
+  });
+
+  it('produce and replay created no consumer group', async () => {
+    assert.deepEqual((await t.admin.listGroups()).groups, []);
+  });
+});
