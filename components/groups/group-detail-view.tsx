@@ -47,7 +47,10 @@ export function GroupDetailView({ cluster, group }: { cluster: string; group: st
       </div>
       {detail.error && <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />}
       <GroupStats group={g} />
-      <Card title="Lag per topic, last hour">
+      <Card
+        title="Lag per topic, last hour"
+        actions={history.data && <span className="text-xs text-slate-500">sampled every {Math.round(history.data.intervalMs / 100) / 10} s · {history.data.points.length} points</span>}
+      >
         {history.data ? <LagChart history={history.data} /> : history.error ? <ErrorState error={history.error} /> : <Skeleton className="h-56 w-full" />}
       </Card>
       <Card title={`Partitions (${g.partitions.length})`}>

@@ -4,7 +4,8 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import type { LagHistory } from '@/lib/api/groups';
 import { formatTime } from './format';
 
-const palette = ['#0284c7', '#dc2626', '#16a34a', '#d97706', '#7c3aed', '#db2777', '#0d9488', '#4b5563'];
+// Red is left for last: on a lag chart it reads as an alarm, not as "the second topic".
+const palette = ['#0284c7', '#7c3aed', '#0d9488', '#d97706', '#db2777', '#16a34a', '#4b5563', '#dc2626'];
 
 /** Lag per topic over the last hour, from the server's sampler. */
 export function LagChart({ history }: { history: LagHistory }) {

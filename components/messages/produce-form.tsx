@@ -13,8 +13,14 @@ const fieldError = (errors: Record<string, string>, field: string) =>
   errors[field] ? <span className="font-normal text-red-700" role="alert" data-testid={`produce-error-${field}`}>{errors[field]}</span> : null;
 
 /** The form that produces one message: to a chosen topic, or to `topic` when given. */
-export function ProduceForm({ cluster, topic: fixedTopic, partitionCount, disabled }: { cluster: string; topic?: string; partitionCount?: number; disabled: boolean }) {
-  const [topic, setTopic] = useState(fixedTopic ?? '');
+export function ProduceForm({ cluster, topic: fixedTopic, initialTopic, partitionCount, disabled }: {
+  cluster: string;
+  topic?: string;
+  initialTopic?: string;
+  partitionCount?: number;
+  disabled: boolean;
+}) {
+  const [topic, setTopic] = useState(fixedTopic ?? initialTopic ?? '');
   const [partition, setPartition] = useState('auto');
   const [key, setKey] = useState('');
   const [keyNull, setKeyNull] = useState(false);

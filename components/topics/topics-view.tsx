@@ -1,6 +1,7 @@
 'use client';
 
-import Link from 'next/link';
+import { useSyncExternalStore } from 'react';
+import { CreateTopicLink } from '@/components/topic-forms/create-topic-link';
 import { Card } from '@/components/ui/card';
 import { ErrorState } from '@/components/ui/error-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -21,6 +22,8 @@ export function TopicsView({ cluster }: { cluster: string }) {
   const onSort = (key: TopicSortKey) =>
     update({ sort: key, dir: params.sort === key ? (params.dir === 'asc' ? 'desc' : 'asc') : key === 'name' || key === 'cleanupPolicy' ? 'asc' : 'desc' });
   const hiddenInternal = data && !params.internal ? data.internalCount : 0;
+  // Rows may arrive with the server's HTML; this marks when the page also responds to input.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   return (
     <>
       <PageHeader
@@ -33,9 +36,7 @@ export function TopicsView({ cluster }: { cluster: string }) {
         actions={
           <div className="flex items-center gap-3">
             <UpdatedAgo updatedAt={data?.fetchedAt} failed={!data && Boolean(error)} refreshing={isFetching} onRefresh={() => refreshNow(topicKeys.list(cluster, params), refetch)} />
-            <Link href={`/clusters/${encodeURIComponent(cluster)}/topics/new`} data-testid="topic-create-link" className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800">
-              Create topic
-            </Link>
+            <CreateTopicLink cluster={cluster} />
           </div>
         }
       />
@@ -54,7 +55,7 @@ export function TopicsView({ cluster }: { cluster: string }) {
         {isPending ? (
           <TableSkeleton rows={10} />
         ) : data ? (
-          <div className={isPlaceholderData ? 'opacity-60 transition-opacity' : ''} data-testid="topics-results" data-loading={isPlaceholderData ? 'true' : 'false'}>
+          <div className={isPlaceholderData ? 'opacity-60 transition-opacity' : ''} data-testid="topics-results" data-loading={isPlaceholderData ? 'true' : 'false'} data-hydrated={hydrated ? 'true' : 'false'}>
             <TopicsTable
               cluster={cluster}
               rows={data.items}
@@ -72,3 +73,5 @@ export function TopicsView({ cluster }: { cluster: string }) {
     </>
   );
 }
+
+const noSubscription = () => () => undefined;

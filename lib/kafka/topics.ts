@@ -30,8 +30,9 @@ export async function topicsSnapshot(clusterId: string, force = false): Promise<
   return value;
 }
 
-export async function listTopics(clusterId: string, query: TopicListQuery): Promise<TopicListResponse> {
-  const lag = withDeadline(worstLagByTopic(clusterId), LAG_WAIT_MS);
+/** `lagWaitMs`: how long consumer lag may hold the answer up; it is filled in by a later poll otherwise. */
+export async function listTopics(clusterId: string, query: TopicListQuery, lagWaitMs = LAG_WAIT_MS): Promise<TopicListResponse> {
+  const lag = withDeadline(worstLagByTopic(clusterId), lagWaitMs);
   const snapshot = await topicsSnapshot(clusterId, query.refresh);
   const worst = await lag;
   const page = queryTopics(snapshot, query, worst ?? undefined);

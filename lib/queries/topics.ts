@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api/fetcher';
-import type { TopicConfigsResponse, TopicDetail, TopicListResponse, TopicSortKey } from '@/lib/api/topics';
+import { topicSortKeys, type TopicConfigsResponse, type TopicDetail, type TopicListResponse, type TopicSortKey } from '@/lib/api/topics';
 import { POLL_MS } from './constants';
 import { refreshablePath, retryClusterRead } from './refresh';
 
@@ -22,6 +22,19 @@ export const topicKeys = {
   detail: (cluster: string, topic: string) => [...topicKeys.all(cluster), 'detail', topic] as const,
   configs: (cluster: string, topic: string) => [...topicKeys.all(cluster), 'configs', topic] as const,
 };
+
+/** Reads the list state from URL parameters; the page (server) and the view (browser) share it. */
+export function parseTopicListParams(get: (name: string) => string | null | undefined): TopicListParams {
+  const sort = get('sort') ?? '';
+  const page = Number(get('page'));
+  return {
+    q: get('q') ?? '',
+    sort: (topicSortKeys as readonly string[]).includes(sort) ? (sort as TopicSortKey) : 'name',
+    dir: get('dir') === 'desc' ? 'desc' : 'asc',
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+    internal: get('internal') === 'true',
+  };
+}
 
 export function topicListSearch(params: TopicListParams): string {
   const search = new URLSearchParams();

@@ -272,6 +272,14 @@ describe('topic consumers', () => {
     assert.deepEqual(orders.body.consumers.map((c) => c.groupId).sort(), ['idle', 'live', 'spare']);
     assert.equal((await callRoute(routes.consumers, { cluster: 'main', topic: 'missing-topic' })).status, 404);
   });
+
+  it('worstLagByTopic names the group furthest behind on each topic', async () => {
+    const { worstLagByTopic } = await import('@/lib/kafka/groups/worst-lag');
+    const worst = await worstLagByTopic('main');
+    assert.deepEqual(worst.get(OTHER), { group: 'idle', lag: 3 });
+    // "idle" was reset to the earliest offsets above: 3 × 10 behind, more than "spare".
+    assert.deepEqual(worst.get(TOPIC), { group: 'idle', lag: 30 });
+  });
 });
 
 describe('GET /api/metrics', () => {

@@ -1,0 +1,12 @@
+import { ProduceView } from '@/components/messages/produce-view';
+
+export const dynamic = 'force-dynamic';
+
+export default async function ProducePage({ params, searchParams }: {
+  params: Promise<{ cluster: string }>;
+  searchParams: Promise<{ topic?: string }>;
+}) {
+  const { cluster } = await params;
+  const { topic } = await searchParams;
+  return <ProduceView cluster={decodeURIComponent(cluster)} initialTopic={topic} />;
+}

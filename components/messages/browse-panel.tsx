@@ -1,0 +1,63 @@
+'use client';
+
+import { ErrorState } from '@/components/ui/error-state';
+import { TableSkeleton } from '@/components/ui/skeleton';
+import type { Message } from '@/lib/messages/api';
+import type { useBrowse } from '@/lib/queries/messages';
+import { ExportMenu } from './export-menu';
+import { MessageTable, messageId } from './message-table';
+import type { MessagesParams } from './messages-params';
+
+/** A page of messages from the URL's position, with "Load more" following the cursor. */
+export function BrowsePanel({ query, topic, params, selection, onSelection, onOpen }: {
+  query: ReturnType<typeof useBrowse>;
+  topic: string;
+  params: MessagesParams;
+  selection: Set<string>;
+  onSelection: (s: Set<string>) => void;
+  onOpen: (m: Message) => void;
+}) {
+  const messages = query.data?.pages.flatMap((p) => p.messages) ?? [];
+  const ranges = query.data?.pages[0]?.partitions ?? [];
+  const total = ranges.reduce((n, r) => n + (r.end - r.start), 0);
+  const toggle = (m: Message) => {
+    const next = new Set(selection);
+    const id = messageId(m);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    onSelection(next);
+  };
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-slate-500">
+        <span data-testid="browse-summary">
+          {query.isPending ? 'Reading…' : `${messages.length.toLocaleString('en-US')} shown · ${total.toLocaleString('en-US')} in ${ranges.length} partition${ranges.length === 1 ? '' : 's'}`}
+        </span>
+        <div className="flex items-center gap-3">
+          <button type="button" onClick={() => void query.refetch()} disabled={query.isFetching} className="rounded border border-slate-300 bg-white px-2 py-1 font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-50" data-testid="refresh">
+            {query.isFetching ? 'Reading…' : 'Refresh'}
+          </button>
+          <ExportMenu messages={messages} name={`${topic}-messages`} />
+        </div>
+      </div>
+      {query.isPending && <TableSkeleton rows={8} />}
+      {query.error && <ErrorState error={query.error} onRetry={() => void query.refetch()} />}
+      {query.data && (
+        <MessageTable
+          messages={messages}
+          decoder={params.show}
+          selected={selection}
+          onToggle={toggle}
+          onToggleAll={(all) => onSelection(all ? new Set(messages.map(messageId)) : new Set())}
+          onOpen={onOpen}
+          empty="No messages here. Try another start point or partitions."
+        />
+      )}
+      {query.hasNextPage && (
+        <button type="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-50" data-testid="load-more">
+          {query.isFetchingNextPage ? 'Reading…' : `Load ${params.limit.toLocaleString('en-US')} more`}
+        </button>
+      )}
+    </div>
+  );
+}
