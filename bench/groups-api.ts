@@ -39,7 +39,7 @@ const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Ma
 const total = (m: Map<string, number> | Record<string, number>) => Object.values(m instanceof Map ? Object.fromEntries(m) : m).reduce((a, b) => a + b, 0);
 const show = (m: Map<string, number>) => [...m].sort().map(([k, v]) => `${k}=${v}`).join(' ');
 
-async function measure(list: Parameters<typeof callRoute>[0], label: string, expectGroups: number) {
+async function measure(list: Parameters<typeof callRoute>[0], label: string, expectGroups: number): Promise<{ p50: number; requests: Map<string, number> }> {
   const times: number[] = [];
   let perRead = new Map<string, number>();
   for (let i = 0; i < RUNS; i++) {
@@ -55,6 +55,7 @@ async function measure(list: Parameters<typeof callRoute>[0], label: string, exp
     `${label.padEnd(34)} p50 ${percentile(times, 50).toFixed(0).padStart(5)} ms  p95 ${percentile(times, 95).toFixed(0).padStart(5)} ms  ` +
       `requests/read ${String(total(perRead)).padStart(5)}  (${show(perRead)})`,
   );
+  return { p50: percentile(times, 50), requests: perRead };
 }
 
 async function main() {
@@ -75,9 +76,20 @@ async function main() {
   const small = Math.max(1, Math.floor(GROUPS / 10));
   seed(cluster, 0, small);
   await callRoute(list, { cluster: 'main' }, { query: { refresh: '1' } });
-  await measure(list, `GET /groups, ${small} groups`, small);
+  const few = await measure(list, `GET /groups, ${small} groups`, small);
   seed(cluster, small, GROUPS);
-  await measure(list, `GET /groups, ${GROUPS} groups`, GROUPS);
+  const many = await measure(list, `GET /groups, ${GROUPS} groups`, GROUPS);
+
+  // Targets: p50 within a second, and per-group APIs bounded by brokers × batches of 500.
+  const bound = 3 * Math.ceil(GROUPS / 500);
+  const problems: string[] = [];
+  if (many.p50 > 1000) problems.push(`p50 ${many.p50.toFixed(0)} ms > 1000 ms`);
+  for (const api of ['DescribeGroups', 'OffsetFetch']) {
+    if ((many.requests.get(api) ?? 0) > bound) problems.push(`${api} ${many.requests.get(api)} requests > ${bound}`);
+  }
+  if ((many.requests.get('ListGroups') ?? 0) !== (few.requests.get('ListGroups') ?? 0)) problems.push('ListGroups grew with groups');
+  console.log(problems.length ? `targets NOT met: ${problems.join('; ')}` : `targets met: p50 ≤ 1000 ms; DescribeGroups/OffsetFetch ≤ ${bound} (3 brokers × batches) at ${GROUPS} groups`);
+  if (problems.length) process.exitCode = 1;
 
   // The groups code's own counter, for one read, by API.
   resetGroupRequestCounts();

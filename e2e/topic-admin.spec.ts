@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import type { Kafka } from 'kafkajs';
 import { expect, test } from './fixtures';
 import { AuditPage } from './pages/audit-page';
@@ -13,9 +14,11 @@ import { freePort, waitForHttp } from './support/net';
 // field), the Settings tab (configs, partitions, purge, delete), the audit page, and a second
 // console started read-only against the same brokers. Every outcome is checked with kafkajs.
 
-function screenshot(name: string) {
+/** A full-page screenshot from the top, so sticky panels sit where a person sees them. */
+async function screenshot(page: Page, name: string) {
   mkdirSync('test-results/screenshots', { recursive: true });
-  return `test-results/screenshots/${name}.png`;
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 }
 
 async function withAdmin<T>(kafka: Kafka, fn: (admin: ReturnType<Kafka['admin']>) => Promise<T>): Promise<T> {
@@ -66,7 +69,7 @@ test.describe('create topic', () => {
     await form.validateButton.click();
     await expect(form.verdict).toHaveAttribute('data-verdict', 'accepted');
     expect(await topicNames(kafka)).not.toContain(name);
-    await page.screenshot({ path: screenshot('topic-create-form'), fullPage: true });
+    await screenshot(page, 'topic-create-form');
 
     await form.createButton.click();
     await page.waitForURL(new RegExp(`/topics/${name}$`));
@@ -111,7 +114,7 @@ test.describe('create topic', () => {
     await expect(form.fieldError('configs.retenion.ms')).toContainText('did you mean "retention.ms"');
     await form.createButton.click();
     await expect(page.getByTestId('error-count')).toContainText('4 problems to fix first; nothing was sent');
-    await page.screenshot({ path: screenshot('topic-create-errors'), fullPage: true });
+    await screenshot(page, 'topic-create-errors');
 
     await form.partitions.fill('2');
     await form.settingAmount('retention.ms').fill('1.5');
@@ -183,7 +186,7 @@ test.describe('topic settings', () => {
     await settings.validateConfigs.click();
     await expect(settings.configsResult).toHaveAttribute('data-tone', 'ok');
     expect(await overrides(kafka, topic)).toEqual({ 'retention.ms': '3600000', 'segment.ms': '600000' });
-    await page.screenshot({ path: screenshot('topic-settings'), fullPage: true });
+    await screenshot(page, 'topic-settings');
 
     await settings.applyConfigs.click();
     await expect(settings.configsResult).toContainText('Applied 2 changes');
@@ -277,9 +280,10 @@ test('audit page: successes and failures, newest first, filtered', async ({ page
   await expect(audit.rowsFor(name)).toHaveCount(1);
   await expect(audit.rowsFor(name).first().getByTestId('audit-error')).toContainText('Partitions must be at least 1');
   await audit.outcome.selectOption('');
+  await expect(audit.rowsFor(name)).toHaveCount(2);
   await audit.rowsFor(name).first().getByTestId('audit-params-toggle').click();
   await expect(page.getByTestId('audit-params')).toContainText('"partitions": 3');
-  await page.screenshot({ path: screenshot('audit'), fullPage: true });
+  await screenshot(page, 'audit');
 });
 
 test.describe('read-only console', () => {
@@ -334,7 +338,7 @@ test.describe('read-only console', () => {
       await expect(page.getByTestId(id)).toBeDisabled();
     }
     await expect(page.getByTestId('clone-link')).toHaveAttribute('aria-disabled', 'true');
-    await page.screenshot({ path: screenshot('topic-settings-read-only'), fullPage: true });
+    await screenshot(page, 'topic-settings-read-only');
 
     // Any page of the console: no enabled control that would change the cluster.
     const action = /^\s*(create|delete|purge|apply|add partitions|reset|produce|send|replay|clone)/i;

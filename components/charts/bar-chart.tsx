@@ -40,7 +40,8 @@ export function BarChart<T extends Record<string, unknown>, K extends Extract<ke
         <RBarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barCategoryGap="15%">
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
           <XAxis dataKey={categoryKey} tickLine={false} axisLine={{ stroke: '#cbd5e1' }} tick={{ fill: '#475569' }} interval="preserveStartEnd" />
-          <YAxis tickFormatter={(v: number) => format(v)} tickLine={false} axisLine={false} tick={{ fill: '#64748b' }} width={64} />
+          {/* Counts and bytes are whole numbers: no 0.75-message ticks. */}
+          <YAxis tickFormatter={(v: number) => format(v)} allowDecimals={false} tickLine={false} axisLine={false} tick={{ fill: '#64748b' }} width={64} />
           <Tooltip
             formatter={(value, name) => [format(Number(value)), series[name as K]?.label ?? String(name)]}
             cursor={{ fill: 'rgba(148,163,184,0.15)' }}

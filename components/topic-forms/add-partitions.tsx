@@ -41,7 +41,7 @@ export function AddPartitions({ cluster, topic, disabled }: { cluster: string; t
           <button type="button" data-testid="partitions-validate-button" disabled={disabled || Boolean(localError) || add.isPending} onClick={() => send(true)} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-50">
             Validate
           </button>
-          <button type="button" data-testid="partitions-add-button" disabled={disabled || Boolean(localError) || !ack || add.isPending} onClick={() => send(false)} className="rounded bg-sky-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-sky-800 disabled:opacity-50">
+          <button type="button" data-testid="partitions-add-button" disabled={disabled || Boolean(localError) || !ack || add.isPending} onClick={() => send(false)} className="rounded bg-sky-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-sky-800 disabled:bg-slate-300 disabled:text-slate-600">
             {add.isPending ? 'Working…' : 'Add partitions'}
           </button>
         </div>

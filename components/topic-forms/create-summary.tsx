@@ -89,7 +89,7 @@ export function CreateSummary({ request, problems, attempted, verdict, busy, dis
           disabled={disabled || busy !== null}
           title={disabledReason}
           onClick={onCreate}
-          className="flex-1 rounded bg-sky-700 px-3 py-2 text-sm font-semibold text-white hover:bg-sky-800 disabled:opacity-50"
+          className="flex-1 rounded bg-sky-700 px-3 py-2 text-sm font-semibold text-white hover:bg-sky-800 disabled:bg-slate-300 disabled:text-slate-600"
         >
           {busy === 'create' ? 'Creating…' : 'Create topic'}
         </button>

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import { Card } from '@/components/ui/card';
 import type { TopicFormContext } from '@/lib/api/topic-admin';
+import { COMMON_SETTINGS } from '@/lib/topics/create-form';
 import { useCreateTopic } from '@/lib/queries/admin';
 import { CommonSettings } from './common-settings';
 import { CreateSummary } from './create-summary';
@@ -12,10 +13,14 @@ import { PresetPicker } from './preset-picker';
 import { TopicBasics } from './topic-basics';
 import { useCreateForm } from './use-create-form';
 
+/** Problems in the order the fields appear on the form. */
+const order = ['name', 'partitions', 'replicationFactor', ...COMMON_SETTINGS.map((c) => `configs.${c.name}`)];
+const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
+
 const labels: Record<string, string> = { name: 'Topic name', partitions: 'Partitions', replicationFactor: 'Replication factor' };
 
 function problemList(errors: Record<string, string>) {
-  return Object.entries(errors).map(([field, message]) => ({
+  return Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b)).map(([field, message]) => ({
     field,
     label: labels[field] ?? (field.startsWith('configs.') ? field.slice('configs.'.length) : field.startsWith('extra.') ? 'Other configs' : field),
     message,

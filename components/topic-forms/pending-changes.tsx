@@ -52,7 +52,7 @@ export function PendingChanges({ changes, errors, busy, disabled, message, onRem
           <button type="button" data-testid="configs-validate-button" disabled={disabled || busy !== null} onClick={onValidate} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-xs font-medium hover:bg-slate-50 disabled:opacity-50">
             {busy === 'validate' ? 'Asking the broker…' : 'Validate'}
           </button>
-          <button type="button" data-testid="configs-apply-button" disabled={disabled || busy !== null} onClick={onApply} className="rounded bg-sky-700 px-3 py-1.5 text-xs font-semibold text-white hover:bg-sky-800 disabled:opacity-50">
+          <button type="button" data-testid="configs-apply-button" disabled={disabled || busy !== null} onClick={onApply} className="rounded bg-sky-700 px-3 py-1.5 text-xs font-semibold text-white hover:bg-sky-800 disabled:bg-slate-300 disabled:text-slate-600">
             {busy === 'apply' ? 'Applying…' : `Apply ${changes.length} change${changes.length === 1 ? '' : 's'}`}
           </button>
           <button type="button" data-testid="configs-discard-button" disabled={busy !== null} onClick={onDiscard} className="px-2 text-xs text-slate-600 hover:text-slate-900">

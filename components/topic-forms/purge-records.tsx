@@ -61,8 +61,11 @@ export function PurgeRecords({ cluster, topic, disabled }: { cluster: string; to
         Deletes <strong>{count.toLocaleString('en-US')}</strong> record{count === 1 ? '' : 's'} for good; the topic and its configs stay. Consumers
         positioned before the new start jump to it.
       </p>
+      <label className="block text-xs text-slate-600" htmlFor="purge-confirm">
+        Type <code className="rounded bg-red-100 px-1 font-semibold text-red-800">{topic.name}</code> to confirm
+      </label>
       <div className="flex gap-2">
-        <input data-testid="purge-confirm-input" aria-label={`Type ${topic.name} to confirm`} placeholder={`type ${topic.name} to confirm`} autoComplete="off" spellCheck={false} value={typed} disabled={disabled} onChange={(e) => setTyped(e.target.value)} className="w-80 rounded border border-red-300 px-2.5 py-1.5 font-mono text-sm disabled:bg-slate-100" />
+        <input id="purge-confirm" data-testid="purge-confirm-input" autoComplete="off" spellCheck={false} value={typed} disabled={disabled} onChange={(e) => setTyped(e.target.value)} className="w-80 rounded border border-red-300 px-2.5 py-1.5 font-mono text-sm disabled:bg-slate-100" />
         <button type="button" data-testid="purge-button" disabled={disabled || !ready || purge.isPending} onClick={run} className="rounded bg-red-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-800 disabled:opacity-40">
           {purge.isPending ? 'Purging…' : 'Purge records'}
         </button>

@@ -9,6 +9,9 @@ const SKEW = 1.5;
 /** Size and messages per partition against the average, so an unbalanced key spread stands out. */
 export function PartitionSkewChart({ partitions }: { partitions: PartitionDetail[] }) {
   const data = partitions.map((p) => ({ partition: `p${p.partition}`, size: p.size ?? 0, messages: p.messages ?? 0 }));
+  if (data.every((d) => d.size === 0 && d.messages === 0)) {
+    return <p className="text-sm text-slate-500" data-testid="partition-skew-empty">No data in this topic yet, so nothing to compare between partitions.</p>;
+  }
   const avg = (key: 'size' | 'messages') => (data.length ? data.reduce((n, d) => n + d[key], 0) / data.length : 0);
   const avgSize = avg('size');
   const avgMessages = avg('messages');

@@ -4,6 +4,7 @@ import { useSyncExternalStore } from 'react';
 import { CreateTopicLink } from '@/components/topic-forms/create-topic-link';
 import { Card } from '@/components/ui/card';
 import { ErrorState } from '@/components/ui/error-state';
+import { plural } from '@/components/ui/format';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { TableSkeleton } from '@/components/ui/skeleton';
@@ -30,7 +31,7 @@ export function TopicsView({ cluster }: { cluster: string }) {
         title="Topics"
         subtitle={
           data
-            ? `${data.totalAll.toLocaleString('en-US')} topics${hiddenInternal ? ` (${hiddenInternal} internal hidden)` : ''}`
+            ? `${plural(data.totalAll, 'topic')}${hiddenInternal ? ` (${hiddenInternal} internal hidden)` : ''}${params.q ? ` · ${data.total.toLocaleString('en-US')} matching "${params.q}"` : ''}`
             : 'Every topic with its size, health and consumers'
         }
         actions={

@@ -4,8 +4,10 @@ const clusterBase = (cluster: string) => `/clusters/${encodeURIComponent(cluster
 
 export class TopicsPage {
   constructor(readonly page: Page, readonly cluster: string) {}
-  goto(search = '') {
-    return this.page.goto(`${clusterBase(this.cluster)}/topics${search}`);
+  /** Opens the list and waits until it is hydrated: rows can arrive with the HTML, before input works. */
+  async goto(search = '') {
+    await this.page.goto(`${clusterBase(this.cluster)}/topics${search}`);
+    await this.page.locator('[data-testid="topics-results"][data-hydrated="true"], [data-testid="error-state"]').first().waitFor();
   }
   get search(): Locator {
     return this.page.getByTestId('topic-search');

@@ -71,8 +71,8 @@ export class DemoGroups {
       clientId: `${group.groupId}-${pod}`,
       clientHost: `/10.42.${index + 1}.${10 + (this.podSeq++ % 200)}`,
       topics: group.topics,
-      // The lagging group reads a few records a second while its topic receives more than ten.
-      maxRecordsPerPoll: slow ? 3 : 1_000,
+      // The lagging group reads four records a second while its topic receives about fourteen.
+      maxRecordsPerPoll: slow ? 2 : 1_000,
       pollIntervalMs: slow ? 1_000 : 500,
     };
   }

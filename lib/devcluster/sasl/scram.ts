@@ -125,7 +125,9 @@ export class ScramServerSession {
     if (proofAt < 0) throw new SaslAuthenticationError('Invalid SCRAM client-final message');
     const withoutProof = text.slice(0, proofAt);
     const attrs = attributes(withoutProof);
-    if (attrs.get('r') !== this.nonce) throw new SaslAuthenticationError('Invalid SCRAM nonce');
+    // Kafka checks endsWith, not equality: librdkafka sends its client nonce again in front of the
+    // combined nonce. The proof covers the message as sent, so this loosens nothing that matters.
+    if (!(attrs.get('r') ?? '').endsWith(this.nonce)) throw new SaslAuthenticationError('Invalid SCRAM nonce');
     if (Buffer.from(attrs.get('c') ?? '', 'base64').toString('utf8') !== this.gs2Header) {
       throw new SaslAuthenticationError('Invalid SCRAM channel binding');
     }

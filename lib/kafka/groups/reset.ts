@@ -17,6 +17,8 @@ import type { RawGroup } from './types';
 
 // Group-level answers to a standalone commit on a group that is (again) active.
 const ACTIVE_GROUP_ERRORS = new Set([22 /* ILLEGAL_GENERATION */, 25 /* UNKNOWN_MEMBER_ID */, 27 /* REBALANCE_IN_PROGRESS */]);
+// The coordinator moved or is loading between the read and the commit: retrying later works.
+const COORDINATOR_ERRORS = new Set([14 /* COORDINATOR_LOAD_IN_PROGRESS */, 15 /* COORDINATOR_NOT_AVAILABLE */, 16 /* NOT_COORDINATOR */]);
 
 export async function previewReset(clusterId: string, groupId: string, request: ResetRequest, now = Date.now()): Promise<ResetPlan> {
   return (await plan(clusterId, groupId, request, now)).plan;
@@ -44,6 +46,9 @@ export async function executeReset(clusterId: string, groupId: string, request: 
   if (failed.length > 0) {
     if (failed.every((f) => ACTIVE_GROUP_ERRORS.has(f.errorCode))) {
       throw conflict(`Kafka refused the reset: the group "${groupId}" became active (${new KafkaProtocolError(failed[0].errorCode).name}). Nothing was changed.`);
+    }
+    if (failed.every((f) => COORDINATOR_ERRORS.has(f.errorCode))) {
+      throw clusterUnreachable(`The coordinator of "${groupId}" moved while resetting (${new KafkaProtocolError(failed[0].errorCode).name}); nothing was changed. Try again.`);
     }
     const first = failed[0];
     throw new KafkaProtocolError(first.errorCode, `${first.topic}-${first.partitionIndex}; ${failed.length} of ${p.rows.length} partitions failed`);

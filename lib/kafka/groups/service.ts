@@ -1,5 +1,5 @@
 import 'server-only';
-import { notFound } from '@/lib/api/errors';
+import { clusterUnreachable, notFound } from '@/lib/api/errors';
 import type { GroupDetail, GroupsPage, LagHistory, TopicConsumers, TopicTrend } from '@/lib/api/groups';
 import { getCluster } from '@/lib/kafka/clusters';
 import { getMetadata, getTopicMeta } from '@/lib/kafka/metadata';
@@ -43,6 +43,7 @@ export async function readGroup(clusterId: string, groupId: string, force = fals
   const snapshot = await groupSnapshot(clusterId, groupId, force);
   const group = snapshot.groups.find((g) => g.groupId === groupId);
   if (!group || isMissing(group)) throw notFound(`Consumer group "${groupId}" does not exist in this cluster.`);
+  if (group.state === 'Unknown' && group.error) throw clusterUnreachable(`Consumer group "${groupId}" could not be read: ${group.error}`);
   return { group, snapshot };
 }
 

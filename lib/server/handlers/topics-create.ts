@@ -7,9 +7,11 @@ import { parseBody } from '../route';
 // POST /api/clusters/:cluster/topics — create a topic, or with validateOnly ask the broker
 // whether it would create it.
 export const POST = mutation<{ cluster: string }>('topic.create', async ({ params, request, audit }) => {
-  // Name the target even when the body is refused, so a failed attempt is findable by topic.
-  const attempted = attemptedName(await request.clone().text().catch(() => ''));
-  if (attempted) audit.target = attempted;
+  // Name the target (and keep what was asked) even when the body is refused, so a failed
+  // attempt is findable by topic; recordAudit redacts and caps it.
+  const attempted = attemptedBody(await request.clone().text().catch(() => ''));
+  if (typeof attempted?.name === 'string' && attempted.name) audit.target = attempted.name.slice(0, 300);
+  if (attempted) audit.parameters = attempted;
   const body = await parseBody(request, createTopicInput);
   audit.target = body.name;
   audit.parameters = { partitions: body.partitions, replicationFactor: body.replicationFactor, configs: body.configs, validateOnly: body.validateOnly };
@@ -17,11 +19,11 @@ export const POST = mutation<{ cluster: string }>('topic.create', async ({ param
   return createTopic(params.cluster, { name: body.name, partitions: body.partitions, replicationFactor: body.replicationFactor, configs: body.configs }, body.validateOnly);
 });
 
-function attemptedName(text: string): string | undefined {
+function attemptedBody(text: string): Record<string, unknown> | undefined {
   if (!text || text.length > 1_000_000) return undefined;
   try {
-    const name = (JSON.parse(text) as { name?: unknown } | null)?.name;
-    return typeof name === 'string' && name ? name.slice(0, 300) : undefined;
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }

@@ -104,7 +104,7 @@ describe('demo mode', () => {
     await sleep(1_000);
     const keepUp1 = await lag('order-fulfillment', 'orders');
     const slow1 = await lag('clickstream-analytics', 'clickstream');
-    await sleep(3_000);
+    await sleep(4_000);
     const keepUp2 = await lag('order-fulfillment', 'orders');
     const slow2 = await lag('clickstream-analytics', 'clickstream');
     assert.ok(keepUp1 < 60 && keepUp2 < 60, `order-fulfillment keeps up (lag ${keepUp1}, ${keepUp2})`);

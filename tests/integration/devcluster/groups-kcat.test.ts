@@ -49,4 +49,19 @@ describe('consumer groups with kcat -G (librdkafka)', { skip: hasKcat ? false : 
     assert.deepEqual(second.map((l) => l.split(':')[2]).sort(), [0, 1, 2].flatMap((p) => Array.from({ length: 20 }, (_, i) => `p${p}-${100 + i}`)).sort());
     assert.deepEqual(cluster.groups.fetchOffsets(groupId, null).topics[0].partitions.map((p) => p.committedOffset), [120, 120, 120]);
   });
+
+  it('accepts static members (group.instance.id): they stay after exit and a restart takes their place', async () => {
+    const args = ['-b', bootstrap, '-G', 'kcat-static', '-X', 'group.instance.id=worker-1', '-X', 'auto.offset.reset=earliest', '-e', '-q', '-f', '%s\\n', topic];
+    await kcat(args);
+    const first = cluster.groups.describeGroup('kcat-static');
+    // librdkafka does not send LeaveGroup for static members: the member waits for its session timeout.
+    assert.equal(first.groupState, 'Stable');
+    assert.deepEqual(first.members.map((m) => m.groupInstanceId), ['worker-1']);
+    produce(200, 1);
+    const again = (await kcat(args)).trim().split('\n');
+    assert.deepEqual(again.sort(), ['p0-200', 'p1-200', 'p2-200'], 'the restarted instance resumes from the commits');
+    const second = cluster.groups.describeGroup('kcat-static');
+    assert.deepEqual(second.members.map((m) => m.groupInstanceId), ['worker-1']);
+    assert.notEqual(second.members[0].memberId, first.members[0].memberId, 'the old member id was replaced');
+  });
 });

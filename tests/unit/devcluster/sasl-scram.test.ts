@@ -34,7 +34,7 @@ test('SCRAM-SHA-256 server reproduces the RFC 7677 exchange', () => {
 });
 
 /** An independent SCRAM client computation (RFC 5802 section 3), as a driver would do it. */
-function scramClient(mechanism: ScramMechanism, username: string, password: string) {
+function scramClient(mechanism: ScramMechanism, username: string, password: string, nonceStyle: 'rfc' | 'librdkafka' = 'rfc') {
   const alg = mechanism === 'SCRAM-SHA-256' ? 'sha256' : 'sha512';
   const size = mechanism === 'SCRAM-SHA-256' ? 32 : 64;
   const clientNonce = randomBytes(12).toString('base64');
@@ -48,7 +48,8 @@ function scramClient(mechanism: ScramMechanism, username: string, password: stri
       const salted = pbkdf2Sync(password, Buffer.from(attrs.s, 'base64'), Number(attrs.i), size, alg);
       const clientKey = createHmac(alg, salted).update('Client Key').digest();
       const storedKey = createHash(alg).update(clientKey).digest();
-      const withoutProof = `c=biws,r=${attrs.r}`;
+      // librdkafka repeats its own nonce in front of the combined one; Kafka accepts that.
+      const withoutProof = `c=biws,r=${nonceStyle === 'rfc' ? attrs.r : clientNonce + attrs.r}`;
       const authMessage = `${bare},${serverFirst},${withoutProof}`;
       const signature = createHmac(alg, storedKey).update(authMessage).digest();
       const proof = Buffer.from(clientKey.map((b, i) => b ^ signature[i]));
@@ -82,6 +83,15 @@ for (const mechanism of ['SCRAM-SHA-256', 'SCRAM-SHA-512'] as const) {
     assert.throws(() => unknown.evaluate(scramClient(mechanism, 'bob', 'x').first), SaslAuthenticationError);
   });
 }
+
+test('SCRAM accepts the client-final nonce as librdkafka sends it', () => {
+  const credential = deriveCredential('SCRAM-SHA-512', 'pw');
+  const session = new ScramServerSession('SCRAM-SHA-512', () => credential);
+  const client = scramClient('SCRAM-SHA-512', 'u', 'pw', 'librdkafka');
+  const serverFinal = session.evaluate(client.final(session.evaluate(client.first).toString())).toString();
+  assert.equal(serverFinal, client.expectedServerFinal);
+  assert.equal(session.authenticatedUser, 'u');
+});
 
 test('SCRAM rejects a tampered nonce and channel-binding requests', () => {
   const credential = deriveCredential('SCRAM-SHA-256', 'pw');

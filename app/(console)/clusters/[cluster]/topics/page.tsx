@@ -3,15 +3,17 @@ import { Suspense } from 'react';
 import { TopicsView } from '@/components/topics/topics-view';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { TOPIC_PAGE_SIZE } from '@/lib/api/topics';
+import { withDeadline } from '@/lib/kafka/deadline';
 import { listTopics } from '@/lib/kafka/topics';
 import { parseTopicListParams, topicKeys } from '@/lib/queries/topics';
 
 export const dynamic = 'force-dynamic';
 
 // The first page of topics is read on the server and sent with the HTML, so the list is on screen
-// without waiting for the browser to hydrate and ask again. A failure here is left to the browser,
-// which shows it as a clear error state.
+// without waiting for the browser to hydrate and ask again. A failure, or a cluster slower than
+// SSR_WAIT_MS, is left to the browser, which shows a skeleton and then the data or a clear error.
 const SSR_LAG_WAIT_MS = 250;
+const SSR_WAIT_MS = 1_000;
 
 export default async function TopicsPage({ params, searchParams }: {
   params: Promise<{ cluster: string }>;
@@ -26,7 +28,12 @@ export default async function TopicsPage({ params, searchParams }: {
   const queryClient = new QueryClient();
   await queryClient.prefetchQuery({
     queryKey: topicKeys.list(cluster, list),
-    queryFn: () => listTopics(cluster, { ...list, pageSize: TOPIC_PAGE_SIZE, refresh: false }, SSR_LAG_WAIT_MS),
+    retry: false,
+    queryFn: async () => {
+      const page = await withDeadline(listTopics(cluster, { ...list, pageSize: TOPIC_PAGE_SIZE, refresh: false }, SSR_LAG_WAIT_MS), SSR_WAIT_MS);
+      if (!page) throw new Error('not read in time for the server render');
+      return page;
+    },
   });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
