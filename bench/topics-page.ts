@@ -15,6 +15,7 @@ import { seedTopics } from './support/seed-topics';
 const TOPICS = Number(process.env.BENCH_TOPICS ?? 2000);
 const PARTITIONS = Number(process.env.BENCH_PARTITIONS ?? 5);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const SNAPSHOT_TTL_MS = 3_000;
 const chromiumPath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
@@ -58,22 +59,29 @@ async function main() {
       return { interactive, searched };
     };
 
-    // First visit: server caches and connections cold, page code not yet in any cache.
+    // First visit after the server started: connections, version negotiation and every cache cold.
     const first = await visit();
-    console.log(`first visit (cold server)        interactive ${first.interactive.toFixed(0).padStart(5)} ms   search ${first.searched} ms`);
-    const interactive: number[] = [];
-    const searched: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const r = await visit();
-      interactive.push(r.interactive);
-      searched.push(r.searched);
-    }
-    const p50 = percentile(interactive, 50);
-    console.log(
-      `repeat visits (${RUNS})                interactive p50 ${p50.toFixed(0).padStart(5)} ms  p95 ${percentile(interactive, 95).toFixed(0).padStart(5)} ms   ` +
-        `search p50 ${percentile(searched, 50)} ms (includes the 150 ms typing pause)`,
-    );
-    console.log(`target interactive <= 1500 ms: ${p50 <= 1500 && first.interactive <= 1500 ? 'met' : 'MISSED'} (first ${first.interactive.toFixed(0)} ms, p50 ${p50.toFixed(0)} ms)`);
+    console.log(`first visit after server start         interactive ${first.interactive.toFixed(0).padStart(5)} ms   search ${first.searched} ms`);
+    // Then visits with the server's snapshot expired (a real Kafka read each time) and visits
+    // right after another one (snapshot cached). Each visit is a fresh page: no browser cache.
+    const report = async (label: string, waitMs: number) => {
+      const interactive: number[] = [];
+      const searched: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        await new Promise((r) => setTimeout(r, waitMs));
+        const r = await visit();
+        interactive.push(r.interactive);
+        searched.push(r.searched);
+      }
+      console.log(
+        `${label.padEnd(40)} interactive p50 ${percentile(interactive, 50).toFixed(0).padStart(5)} ms  p95 ${percentile(interactive, 95).toFixed(0).padStart(5)} ms   ` +
+          `search p50 ${percentile(searched, 50)} ms (incl. 150 ms typing pause)`,
+      );
+      return percentile(interactive, 50);
+    };
+    const cold = await report(`server cache expired (${RUNS} visits)`, SNAPSHOT_TTL_MS + 500);
+    const warm = await report(`server cache warm (${RUNS} visits)`, 0);
+    console.log(`target interactive <= 1500 ms: ${cold <= 1500 && warm <= 1500 ? 'met' : 'MISSED'} (p50 cache expired ${cold.toFixed(0)} ms, cache warm ${warm.toFixed(0)} ms)`);
   } finally {
     await browser.close();
     app.kill('SIGTERM');

@@ -47,8 +47,10 @@ export function ConfigEditor({ cluster, topic, disabled }: { cluster: string; to
     setMessage(null);
   };
   const send = (validateOnly: boolean) => {
-    const set = Object.fromEntries(ops.flatMap((o) => (o.op === 'set' ? [[o.name, o.value]] : [])));
-    const reset = ops.flatMap((o) => (o.op === 'delete' ? [o.name] : []));
+    // Only what changes something is sent: a reset of a default or a set to the same value is dropped.
+    const real = ops.filter((o) => changes.some((c) => c.name === o.name));
+    const set = Object.fromEntries(real.flatMap((o) => (o.op === 'set' ? [[o.name, o.value]] : [])));
+    const reset = real.flatMap((o) => (o.op === 'delete' ? [o.name] : []));
     setBusy(validateOnly ? 'validate' : 'apply');
     patch.mutate(
       { set, reset, validateOnly },

@@ -45,10 +45,10 @@ type Handler = (request: Request, ctx: { params: Promise<Record<string, string>>
 export async function callRoute<T = unknown>(
   handler: Handler,
   params: Record<string, string>,
-  options: { query?: Record<string, string>; body?: unknown; rawBody?: string; method?: string } = {},
+  options: { query?: Record<string, string | undefined>; body?: unknown; rawBody?: string; method?: string } = {},
 ): Promise<{ status: number; body: T }> {
   const url = new URL('http://console.test/api');
-  for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v);
+  for (const [k, v] of Object.entries(options.query ?? {})) if (v !== undefined) url.searchParams.set(k, v);
   const hasBody = options.body !== undefined || options.rawBody !== undefined;
   const request = new Request(url, {
     method: options.method ?? (hasBody ? 'POST' : 'GET'),

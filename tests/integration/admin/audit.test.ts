@@ -91,7 +91,8 @@ describe('audit log', () => {
   });
 
   it('GET audit refuses bad filters with the parameter named', async () => {
-    for (const query of [{ outcome: 'maybe' }, { from: 'yesterday' }, { limit: '0' }, { cursor: 'abc' }, { sort: 'asc' }]) {
+    const bad: Record<string, string>[] = [{ outcome: 'maybe' }, { from: 'yesterday' }, { limit: '0' }, { cursor: 'abc' }, { sort: 'asc' }];
+    for (const query of bad) {
       const { status, body } = await callRoute<{ details?: { fields?: Record<string, string> } }>(list, { cluster: 'main' }, { query });
       assert.equal(status, 400, JSON.stringify(query));
       assert.ok(Object.keys(body.details?.fields ?? {}).length > 0);
