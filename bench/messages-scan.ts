@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -53,7 +53,7 @@ function seedInput(): string {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main() {
-  if (!require('node:fs').existsSync(KCAT)) {
+  if (!existsSync(KCAT)) {
     console.log('kcat is not installed at /usr/bin/kcat: this benchmark needs it for the comparison.');
     return;
   }
@@ -65,7 +65,7 @@ async function main() {
     await admin.createTopics({ topics: [{ topic: TOPIC, numPartitions: PARTITIONS, replicationFactor: 1 }], waitForLeaders: true });
     await admin.disconnect();
 
-    let started = performance.now();
+    const started = performance.now();
     await sh(
       `${KCAT} -P -b ${bootstrap} -t ${TOPIC} -K '\t' -X linger.ms=100 -X batch.num.messages=10000 -X queue.buffering.max.messages=2000000 -X queue.buffering.max.kbytes=2000000`,
       seedInput(),
@@ -115,7 +115,6 @@ async function main() {
     console.log(`kcat | grep -c      ${k.toFixed(0).padStart(6)} ms  ${rate(k).toLocaleString('en-US').padStart(10)} msg/s   (runs: ${kcatMs.map((x) => x.toFixed(0)).join(', ')} ms)`);
     const ratio = rate(c) / rate(k);
     console.log(`ratio console/kcat  ${ratio.toFixed(2)}   target >= 1.0: ${ratio >= 1 ? 'met' : 'MISSED'}`);
-    started = performance.now();
     const { closeProtocolClient } = await import('@/lib/kafka/protocol-pool');
     await closeProtocolClient('bench');
   } finally {

@@ -15,6 +15,7 @@ export function SearchProgress({ state, scanCap, onCancel, onContinue }: {
   const scanned = p?.scanned ?? 0;
   const pct = total > 0 ? Math.min(100, (scanned / total) * 100) : state.status === 'done' ? 100 : 0;
   const done = state.done;
+  const matched = p?.matched ?? state.messages.length;
   return (
     <div className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm shadow-sm" data-testid="search-progress" data-status={state.status}>
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -22,7 +23,7 @@ export function SearchProgress({ state, scanCap, onCancel, onContinue }: {
           <span data-testid="search-scanned">Scanned {formatExact(scanned)}</span> of {formatExact(total)} offsets
           {p && p.ratePerSec > 0 && <span className="text-slate-500"> · {formatExact(p.ratePerSec)}/s</span>}
           {' · '}
-          <span className="font-medium text-slate-900" data-testid="search-matched">{formatExact(p?.matched ?? state.messages.length)} matches</span>
+          <span className="font-medium text-slate-900" data-testid="search-matched">{formatExact(matched)} {matched === 1 ? 'match' : 'matches'}</span>
           {p && <span className="text-slate-500"> · {(p.elapsedMs / 1000).toFixed(1)} s</span>}
         </p>
         {state.status === 'running' && (
