@@ -22,7 +22,7 @@ export function PurgeRecords({ cluster, topic, disabled }: { cluster: string; to
       : p && target > p.latest ? `Partition ${partition} ends at offset ${p.latest}.`
       : null;
   const count = scope === 'all' ? total : p && Number.isInteger(target) ? Math.max(0, Math.min(target, p.latest) - p.earliest) : 0;
-  const ready = typed === topic.name && (scope === 'all' || (offset.trim() !== '' && !offsetError));
+  const ready = typed === topic.name && count > 0 && (scope === 'all' || (offset.trim() !== '' && !offsetError));
   const serverFields = purge.error instanceof ApiError ? purge.error.fieldErrors : {};
 
   const run = () =>
@@ -36,7 +36,7 @@ export function PurgeRecords({ cluster, topic, disabled }: { cluster: string; to
       <div className="flex flex-wrap gap-4 text-sm" role="radiogroup" aria-label="What to purge">
         <label className="flex items-center gap-1.5">
           <input type="radio" name="purge-scope" data-testid="purge-scope-all" checked={scope === 'all'} disabled={disabled} onChange={() => setScope('all')} />
-          Everything ({total.toLocaleString('en-US')} records in {topic.partitions.length} partitions)
+          Everything ({total.toLocaleString('en-US')} record{total === 1 ? '' : 's'} in {topic.partitions.length} partition{topic.partitions.length === 1 ? '' : 's'})
         </label>
         <label className="flex items-center gap-1.5">
           <input type="radio" name="purge-scope" data-testid="purge-scope-partitions" checked={scope === 'partitions'} disabled={disabled} onChange={() => setScope('partitions')} />
@@ -58,7 +58,7 @@ export function PurgeRecords({ cluster, topic, disabled }: { cluster: string; to
         </div>
       )}
       <p className="text-sm text-slate-700" data-testid="purge-summary">
-        Deletes <strong>{count.toLocaleString('en-US')}</strong> record{count === 1 ? '' : 's'} for good; the topic and its configs stay. Consumers
+        {count === 0 && scope === 'all' ? 'Nothing to purge: the topic holds no records. ' : ''}Deletes <strong>{count.toLocaleString('en-US')}</strong> record{count === 1 ? '' : 's'} for good; the topic and its configs stay. Consumers
         positioned before the new start jump to it.
       </p>
       <label className="block text-xs text-slate-600" htmlFor="purge-confirm">
