@@ -1,12 +1,12 @@
 'use client';
 
-import { ErrorState } from '@/components/ui/error-state';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import type { Message } from '@/lib/messages/api';
 import type { useBrowse } from '@/lib/queries/messages';
 import { ExportMenu } from './export-menu';
 import { MessageTable, messageId } from './message-table';
 import type { MessagesParams } from './messages-params';
+import { ReadError } from './read-error';
 
 /** A page of messages from the URL's position, with "Load more" following the cursor. */
 export function BrowsePanel({ query, topic, params, selection, onSelection, onOpen }: {
@@ -41,7 +41,7 @@ export function BrowsePanel({ query, topic, params, selection, onSelection, onOp
         </div>
       </div>
       {query.isPending && <TableSkeleton rows={8} />}
-      {query.error && <ErrorState error={query.error} onRetry={() => void query.refetch()} />}
+      {query.error && <ReadError error={query.error} onRetry={() => void query.refetch()} />}
       {query.data && (
         <MessageTable
           messages={messages}

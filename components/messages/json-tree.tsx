@@ -7,16 +7,29 @@ import { useState } from 'react';
 
 const AUTO_OPEN_DEPTH = 2;
 const AUTO_OPEN_ENTRIES = 50;
+/** A value with fewer nodes than this opens completely. */
+const SMALL = 200;
 
 export function JsonTree({ value }: { value: unknown }) {
+  const openDepth = countNodes(value, SMALL) < SMALL ? Infinity : AUTO_OPEN_DEPTH;
   return (
     <div className="font-mono text-xs leading-5" data-testid="json-tree">
-      <JsonNode value={value} depth={0} />
+      <JsonNode value={value} depth={0} openDepth={openDepth} />
     </div>
   );
 }
 
-function JsonNode({ name, value, depth, last = true }: { name?: string; value: unknown; depth: number; last?: boolean }) {
+function countNodes(value: unknown, stop: number): number {
+  if (value === null || typeof value !== 'object') return 1;
+  let n = 1;
+  for (const v of Object.values(value)) {
+    n += countNodes(v, stop - n);
+    if (n >= stop) break;
+  }
+  return n;
+}
+
+function JsonNode({ name, value, depth, openDepth, last = true }: { name?: string; value: unknown; depth: number; openDepth: number; last?: boolean }) {
   const comma = last ? '' : ',';
   const label = name !== undefined ? <span className="text-violet-700">{JSON.stringify(name)}: </span> : null;
   if (value === null || typeof value !== 'object') {
@@ -28,13 +41,13 @@ function JsonNode({ name, value, depth, last = true }: { name?: string; value: u
       </div>
     );
   }
-  return <Branch name={name} label={label} value={value as object} depth={depth} comma={comma} />;
+  return <Branch label={label} value={value as object} depth={depth} openDepth={openDepth} comma={comma} />;
 }
 
-function Branch({ label, value, depth, comma }: { name?: string; label: React.ReactNode; value: object; depth: number; comma: string }) {
+function Branch({ label, value, depth, openDepth, comma }: { label: React.ReactNode; value: object; depth: number; openDepth: number; comma: string }) {
   const isArray = Array.isArray(value);
   const entries = isArray ? (value as unknown[]).map((v, i) => [String(i), v] as const) : Object.entries(value);
-  const [open, setOpen] = useState(depth < AUTO_OPEN_DEPTH && entries.length <= AUTO_OPEN_ENTRIES);
+  const [open, setOpen] = useState(depth < openDepth && entries.length <= AUTO_OPEN_ENTRIES);
   const [openBracket, closeBracket] = isArray ? ['[', ']'] : ['{', '}'];
   if (entries.length === 0) {
     return (
@@ -64,7 +77,7 @@ function Branch({ label, value, depth, comma }: { name?: string; label: React.Re
       {open && (
         <>
           {entries.map(([k, v], i) => (
-            <JsonNode key={k} name={isArray ? undefined : k} value={v} depth={depth + 1} last={i === entries.length - 1} />
+            <JsonNode key={k} name={isArray ? undefined : k} value={v} depth={depth + 1} openDepth={openDepth} last={i === entries.length - 1} />
           ))}
           <div style={{ paddingLeft: depth * 14 + 16 }}>
             {closeBracket}

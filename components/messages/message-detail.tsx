@@ -45,6 +45,7 @@ export function MessageDetail({ cluster, topic, message, decoder, onClose, onRep
             </h2>
             <p className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-slate-500">
               <Timestamp ms={m.timestamp} type={m.timestampType} />
+              <span className="font-mono" data-testid="detail-iso">{m.timestamp >= 0 ? new Date(m.timestamp).toISOString() : ''}</span>
               <span>{m.timestampType}</span>
               <span>{formatBytesExact(m.size)}</span>
               {m.compression !== 'none' && <Badge tone="info">{m.compression}</Badge>}
@@ -52,6 +53,7 @@ export function MessageDetail({ cluster, topic, message, decoder, onClose, onRep
           </div>
           <div className="flex items-center gap-2">
             <CopyButton text={toJsonLine(m)} label="Copy as JSON" testId="copy-message" />
+            <CopyButton text={linkTo(cluster, topic, m)} label="Copy link" testId="copy-link" />
             <button
               type="button"
               onClick={() => onReplay(m)}
@@ -97,6 +99,12 @@ export function MessageDetail({ cluster, topic, message, decoder, onClose, onRep
       </aside>
     </div>
   );
+}
+
+/** An address that opens the messages page on exactly this message. */
+function linkTo(cluster: string, topic: string, m: Message): string {
+  const path = `/clusters/${encodeURIComponent(cluster)}/topics/${encodeURIComponent(topic)}/messages`;
+  return `${window.location.origin}${path}?partitions=${m.partition}&start=offset&offset=${m.offset}&order=asc&limit=1`;
 }
 
 function headerText(p: Payload, decoder: string): string {

@@ -31,7 +31,7 @@ export function QueryForm({ mode, params, partitionCount, serverErrors, onSubmit
   return (
     <form onSubmit={submit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="query-form" noValidate>
       {mode !== 'tail' && <PositionFields draft={draft} set={set} partitionCount={partitionCount} errors={errors} />}
-      {mode !== 'browse' && <SearchFields draft={draft} set={set} errors={errors} />}
+      {mode !== 'browse' && <SearchFields draft={draft} set={set} errors={errors} scanCap={mode === 'search'} />}
       <div className="flex items-center gap-3">
         <button type="submit" className="rounded bg-sky-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-sky-800" data-testid="query-submit">
           {label}

@@ -32,7 +32,13 @@ export function localSearchErrors(p: MessagesParams): Record<string, string> {
 }
 
 /** Key, value and header terms, the filter expression, and the scan cap. */
-export function SearchFields({ draft, set, errors }: { draft: MessagesParams; set: (patch: Partial<MessagesParams>) => void; errors: Record<string, string> }) {
+export function SearchFields({ draft, set, errors, scanCap = true }: {
+  draft: MessagesParams;
+  set: (patch: Partial<MessagesParams>) => void;
+  errors: Record<string, string>;
+  /** Live tail reads only new messages: no cap to set. */
+  scanCap?: boolean;
+}) {
   return (
     <div className="space-y-3">
       <div className="grid gap-3 md:grid-cols-3">
@@ -64,7 +70,7 @@ export function SearchFields({ draft, set, errors }: { draft: MessagesParams; se
           <input type="checkbox" checked={draft.ignoreCase} onChange={(e) => set({ ignoreCase: e.target.checked })} data-testid="search-ignore-case" />
           Ignore case
         </label>
-        <Field label="Scan at most (offsets)" error={errors.scanCap}>
+        {scanCap && <Field label="Scan at most (offsets)" error={errors.scanCap}>
           <input
             className={`${input} w-36 tabular-nums`}
             type="number"
@@ -74,7 +80,7 @@ export function SearchFields({ draft, set, errors }: { draft: MessagesParams; se
             onChange={(e) => set({ scanCap: Math.max(1, Math.min(MAX_SCAN_CAP, Number(e.target.value) || 1)) })}
             data-testid="scan-cap-input"
           />
-        </Field>
+        </Field>}
         <p className="text-xs text-slate-500">Regexes run on the first 64 KiB of each key or value; backreferences and lookaround are not supported.</p>
       </div>
     </div>

@@ -1,11 +1,11 @@
 'use client';
 
-import { ErrorState } from '@/components/ui/error-state';
 import type { Message } from '@/lib/messages/api';
 import { sortForDisplay } from '@/lib/messages/merge';
 import { ExportMenu } from './export-menu';
 import { MessageTable, messageId } from './message-table';
 import type { MessagesParams } from './messages-params';
+import { ReadError } from './read-error';
 import { SearchProgress } from './search-progress';
 import type { SearchState } from './use-search-stream';
 
@@ -21,6 +21,8 @@ export function SearchPanel({ params, state, onCancel, onContinue, selection, on
   topic: string;
 }) {
   const messages = sortForDisplay([...state.messages], params.order);
+  // Refused before it started (bad input): there is no progress to show.
+  const refused = state.status === 'error' && state.error?.isClientError && !state.progress;
   const toggle = (m: Message) => {
     const next = new Set(selection);
     const id = messageId(m);
@@ -30,8 +32,8 @@ export function SearchPanel({ params, state, onCancel, onContinue, selection, on
   };
   return (
     <div className="space-y-2">
-      {state.status !== 'idle' && <SearchProgress state={state} scanCap={params.scanCap} onCancel={onCancel} onContinue={onContinue} />}
-      {state.status === 'error' && state.error && <ErrorState error={state.error} />}
+      {state.status !== 'idle' && !refused && <SearchProgress state={state} scanCap={params.scanCap} onCancel={onCancel} onContinue={onContinue} />}
+      {state.status === 'error' && state.error && <ReadError error={state.error} />}
       <div className="flex justify-end">
         <ExportMenu messages={messages} name={`${topic}-search`} />
       </div>

@@ -1,11 +1,11 @@
 'use client';
 
 import { useState } from 'react';
-import { ErrorState } from '@/components/ui/error-state';
 import type { Message } from '@/lib/messages/api';
 import { ExportMenu } from './export-menu';
 import { MessageTable } from './message-table';
 import { tailApiQuery, type MessagesParams } from './messages-params';
+import { ReadError } from './read-error';
 import { MAX_ROWS, useTail } from './use-tail';
 
 /** New messages as they arrive, newest on top; pause keeps collecting without redrawing. */
@@ -43,7 +43,7 @@ export function TailPanel({ cluster, topic, params, onOpen }: { cluster: string;
           <ExportMenu messages={state.rows} name={`${topic}-tail`} />
         </div>
       </div>
-      {state.status === 'error' && state.error && <ErrorState error={state.error} />}
+      {state.status === 'error' && state.error && <ReadError error={state.error} />}
       <MessageTable messages={state.rows} decoder={params.show} onOpen={onOpen} empty={running ? 'Waiting for new messages…' : 'Press Start to follow new messages.'} />
     </div>
   );
