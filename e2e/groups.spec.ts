@@ -135,10 +135,12 @@ test('a reset while members are active is refused, with the reason on screen', a
     await expect(detail.blocked).toContainText('Kafka only accepts offset changes while a group is empty');
     await expect(detail.confirmButton).toHaveCount(0);
 
-    // The API refuses too, whatever the page shows.
-    const response = await page.request.post(`/api/clusters/${clusterId}/groups/${group}/reset-offsets`, {
-      data: { scope: { type: 'all' }, strategy: { type: 'earliest' } },
-    });
+    // The API refuses too, whatever the page shows: without confirm: true it does not even try.
+    const url = `/api/clusters/${clusterId}/groups/${group}/reset-offsets`;
+    const unconfirmed = await page.request.post(url, { data: { scope: { type: 'all' }, strategy: { type: 'earliest' } } });
+    expect(unconfirmed.status()).toBe(400);
+    expect((await unconfirmed.json()).details.fields.confirm).toContain('must be true');
+    const response = await page.request.post(url, { data: { scope: { type: 'all' }, strategy: { type: 'earliest' }, confirm: true } });
     expect(response.status()).toBe(409);
     expect((await response.json()).message).toContain('active member');
     const admin = kafka.admin();
@@ -148,5 +150,57 @@ test('a reset while members are active is refused, with the reason on screen', a
     expect(t.partitions.map((p) => Number(p.offset))).toEqual([5, 5, 5]);
   } finally {
     await consumer.disconnect();
+  }
+});
+
+test('deleting offsets and the group needs the name typed; the server refuses anything else', async ({ page, kafka, clusterId, uniqueName }) => {
+  const topic = uniqueName('e2e-del');
+  const other = uniqueName('e2e-del-other');
+  const group = uniqueName('e2e-del-group');
+  await createTopic(kafka, topic, 5);
+  await createTopic(kafka, other, 5);
+  const admin = kafka.admin();
+  await admin.connect();
+  const committed = async (t: string) => {
+    const [offsets] = await admin.fetchOffsets({ groupId: group, topics: [t] });
+    return offsets.partitions.sort((a, b) => a.partition - b.partition).map((p) => Number(p.offset));
+  };
+  try {
+    for (const t of [topic, other]) {
+      await admin.setOffsets({ groupId: group, topic: t, partitions: [0, 1, 2].map((partition) => ({ partition, offset: '3' })) });
+    }
+    const api = `/api/clusters/${clusterId}/groups/${encodeURIComponent(group)}`;
+    const noConfirm = await page.request.delete(`${api}/offsets?topic=${encodeURIComponent(other)}`);
+    expect(noConfirm.status()).toBe(400);
+    expect((await noConfirm.json()).details.fields.confirm).toBe('type the topic name to confirm');
+    const wrongGroup = await page.request.delete(api, { data: { confirm: `${group}-x` } });
+    expect(wrongGroup.status()).toBe(400);
+    expect(await committed(other)).toEqual([3, 3, 3]);
+
+    const detail = new GroupDetailPage(page, clusterId);
+    await detail.goto(group);
+    await expect(detail.title).toContainText(group);
+    await detail.chooseOffsetsTopic(other);
+    await expect(detail.deleteOffsetsButton).toBeDisabled();
+    await detail.offsetsConfirmInput.fill(topic);
+    await expect(detail.deleteOffsetsButton).toBeDisabled();
+    await detail.offsetsConfirmInput.fill(other);
+    await expect(detail.deleteOffsetsButton).toBeEnabled();
+    await page.screenshot({ path: screenshot('group-delete'), fullPage: true });
+    await detail.deleteOffsetsButton.click();
+    await expect(detail.deleteOffsetsResult).toContainText(`3 partitions of ${other}`);
+    expect(await committed(other)).toEqual([-1, -1, -1]);
+    expect(await committed(topic)).toEqual([3, 3, 3]);
+
+    await expect(detail.deleteGroupButton).toBeDisabled();
+    await detail.groupConfirmInput.fill(group.toUpperCase());
+    await expect(detail.deleteGroupButton).toBeDisabled();
+    await detail.groupConfirmInput.fill(group);
+    await detail.deleteGroupButton.click();
+    await expect(page).toHaveURL(new RegExp(`/clusters/${clusterId}/groups$`));
+    const groups = (await admin.listGroups()).groups.map((g) => g.groupId);
+    expect(groups).not.toContain(group);
+  } finally {
+    await admin.disconnect();
   }
 });

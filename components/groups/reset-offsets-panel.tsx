@@ -73,7 +73,10 @@ export function ResetOffsetsPanel({ cluster, group, readOnly }: { cluster: strin
                 type="button"
                 data-testid="reset-confirm"
                 disabled={!confirmed || reset.isPending}
-                onClick={() => reset.mutate(toRequest(form))}
+                onClick={() => {
+                  // The server executes only with confirm: true, which is sent once the box is ticked.
+                  if (confirmed) reset.mutate({ ...toRequest(form), confirm: true });
+                }}
                 className="rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-40"
               >
                 {reset.isPending ? 'Resetting…' : 'Reset offsets'}

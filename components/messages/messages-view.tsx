@@ -8,7 +8,6 @@ import { ErrorState } from '@/components/ui/error-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { ApiError } from '@/lib/api/errors';
 import type { Message } from '@/lib/messages/api';
-import { useReadOnly } from '@/lib/queries/admin';
 import { useBrowse } from '@/lib/queries/messages';
 import { useTopicDetail } from '@/lib/queries/topics';
 import { BrowsePanel } from './browse-panel';
@@ -20,6 +19,7 @@ import { QueryForm } from './query-form';
 import { ReplayPanel } from './replay-panel';
 import { SearchPanel } from './search-panel';
 import { TailPanel } from './tail-panel';
+import { useChangesDisabled } from './use-read-only';
 import { useSearchStream } from './use-search-stream';
 
 const modes: { id: MessagesMode; label: string }[] = [
@@ -37,7 +37,7 @@ export function MessagesView({ cluster, topic }: { cluster: string; topic: strin
   const params = useMemo(() => parseParams(new URLSearchParams(urlQuery)), [urlQuery]);
   const detail = useTopicDetail(cluster, topic);
   const partitionCount = detail.data?.partitions.length;
-  const { readOnly } = useReadOnly(cluster);
+  const readOnly = useChangesDisabled(cluster);
   const [open, setOpen] = useState<Message | null>(null);
   const [selection, setSelection] = useState<Set<string>>(new Set());
   const [panel, setPanel] = useState<'produce' | 'replay' | null>(null);

@@ -1,10 +1,12 @@
 'use client';
 
 import Link from 'next/link';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { ApiError } from '@/lib/api/errors';
 import { writableCompressions, type ProduceResult } from '@/lib/messages/api';
 import { useProduce, useTopicNames } from '@/lib/queries/messages';
+import { topicDetailQuery } from '@/lib/queries/topics';
 import { HeadersEditor, type HeaderDraft } from './headers-editor';
 import { Field } from './position-fields';
 
@@ -32,7 +34,15 @@ export function ProduceForm({ cluster, topic: fixedTopic, initialTopic, partitio
   const [results, setResults] = useState<ProduceResult[]>([]);
   const names = useTopicNames(cluster);
   const produce = useProduce(cluster);
-  const partitions = partitionCount ?? names.data?.find((t) => t.name === topic)?.partitions;
+  // The typed topic is looked up once typing pauses: its partitions fill the partition picker.
+  const [lookup, setLookup] = useState(fixedTopic ?? initialTopic ?? '');
+  useEffect(() => {
+    const timer = setTimeout(() => setLookup(topic), 300);
+    return () => clearTimeout(timer);
+  }, [topic]);
+  const detail = useQuery({ ...topicDetailQuery(cluster, lookup), enabled: partitionCount === undefined && lookup !== '' });
+  const partitions = partitionCount ?? detail.data?.partitions.length;
+  const unknownTopic = detail.error instanceof ApiError && detail.error.status === 404 && lookup === topic;
 
   const check = (): Record<string, string> => {
     const e: Record<string, string> = {};
@@ -92,6 +102,7 @@ export function ProduceForm({ cluster, topic: fixedTopic, initialTopic, partitio
               {names.data?.map((t) => <option key={t.name} value={t.name} />)}
             </datalist>
             {fieldError(errors, 'topic')}
+            {!errors.topic && unknownTopic && <span className="font-normal text-amber-700" data-testid="produce-unknown-topic">No topic named &quot;{topic}&quot; in this cluster.</span>}
           </Field>
         )}
         <Field label="Partition">
@@ -148,7 +159,6 @@ export function ProduceForm({ cluster, topic: fixedTopic, initialTopic, partitio
         <button type="submit" disabled={disabled || produce.isPending} className="rounded bg-sky-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-50" data-testid="produce-submit">
           {produce.isPending ? 'Producing…' : 'Produce'}
         </button>
-        {disabled && <span className="text-xs text-slate-500">This cluster is read-only in this console.</span>}
       </div>
       {results.length > 0 && (
         <ul className="space-y-1 text-sm" data-testid="produce-results">

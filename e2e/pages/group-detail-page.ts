@@ -2,7 +2,8 @@ import type { Locator, Page } from '@playwright/test';
 
 type Strategy = 'earliest' | 'latest' | 'datetime' | 'offset' | 'shift' | 'duration';
 
-// One consumer group: health, lag numbers, the per-partition table, the chart and the reset panel.
+// One consumer group: health, lag numbers, the per-partition table, the chart, the reset panel and
+// the deletions.
 export class GroupDetailPage {
   constructor(private readonly page: Page, private readonly cluster: string) {}
 
@@ -78,5 +79,29 @@ export class GroupDetailPage {
 
   get result(): Locator {
     return this.page.getByTestId('reset-result');
+  }
+
+  async chooseOffsetsTopic(topic: string) {
+    await this.page.getByTestId('delete-offsets-topic').selectOption(topic);
+  }
+
+  get offsetsConfirmInput(): Locator {
+    return this.page.getByTestId('delete-offsets-confirm-input');
+  }
+
+  get deleteOffsetsButton(): Locator {
+    return this.page.getByTestId('delete-offsets');
+  }
+
+  get deleteOffsetsResult(): Locator {
+    return this.page.getByTestId('delete-offsets-result');
+  }
+
+  get groupConfirmInput(): Locator {
+    return this.page.getByTestId('delete-group-confirm-input');
+  }
+
+  get deleteGroupButton(): Locator {
+    return this.page.getByTestId('delete-group');
   }
 }

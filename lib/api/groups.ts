@@ -200,6 +200,12 @@ export type ResetStrategyInput = z.infer<typeof resetStrategy>;
 export const resetRequest = z.object({ scope: resetScope, strategy: resetStrategy });
 export type ResetRequest = z.infer<typeof resetRequest>;
 
+export const CONFIRM_RESET_MESSAGE = 'must be true: confirm the reset after looking at the preview';
+
+/** Executing a reset: the previewed request plus an explicit `confirm: true`, checked by the server. */
+export const resetExecuteRequest = resetRequest.extend({ confirm: z.literal(true, { error: CONFIRM_RESET_MESSAGE }) });
+export type ResetExecuteRequest = z.infer<typeof resetExecuteRequest>;
+
 export interface ResetPlanRow {
   topic: string;
   partition: number;
@@ -227,6 +233,26 @@ export interface ResetResult {
   rows: (ResetPlanRow & { after: number | null })[];
   executedAt: number;
 }
+
+// Deletions -------------------------------------------------------------------------------------
+
+// A deletion names its target twice: in the URL and typed again in the body. The server compares
+// them, so a stray request (or a script with the wrong variable) deletes nothing.
+
+export const CONFIRM_GROUP_MESSAGE = 'type the group id to confirm';
+export const CONFIRM_TOPIC_MESSAGE = 'type the topic name to confirm';
+
+export const deleteGroupInput = z.strictObject({
+  /** The group id typed again. */
+  confirm: z.string({ error: CONFIRM_GROUP_MESSAGE }).max(10_000),
+});
+export type DeleteGroupInput = z.infer<typeof deleteGroupInput>;
+
+export const deleteGroupOffsetsInput = z.strictObject({
+  /** The topic (the `topic` query parameter) typed again. */
+  confirm: z.string({ error: CONFIRM_TOPIC_MESSAGE }).max(10_000),
+});
+export type DeleteGroupOffsetsInput = z.infer<typeof deleteGroupOffsetsInput>;
 
 export interface DeleteOffsetsResult {
   groupId: string;

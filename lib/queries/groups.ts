@@ -6,6 +6,7 @@ import type {
   GroupsPage,
   GroupsQuery,
   LagHistory,
+  ResetExecuteRequest,
   ResetPlan,
   ResetRequest,
   ResetResult,
@@ -83,7 +84,7 @@ export function useResetPreview(cluster: string, group: string) {
 export function useResetOffsets(cluster: string, group: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (request: ResetRequest) => apiPost<ResetResult>(`${groupPath(cluster, group)}/reset-offsets`, request),
+    mutationFn: (request: ResetExecuteRequest) => apiPost<ResetResult>(`${groupPath(cluster, group)}/reset-offsets`, request),
     onSettled: () => client.invalidateQueries({ queryKey: ['clusters', cluster] }),
   });
 }
@@ -91,7 +92,8 @@ export function useResetOffsets(cluster: string, group: string) {
 export function useDeleteGroup(cluster: string, group: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => apiFetch<{ groupId: string }>(groupPath(cluster, group), { method: 'DELETE' }),
+    // `confirm` is what the user typed; the server deletes only if it equals the group id.
+    mutationFn: (confirm: string) => apiPost<{ groupId: string }>(groupPath(cluster, group), { confirm }, 'DELETE'),
     onSuccess: () => client.invalidateQueries({ queryKey: ['clusters', cluster] }),
   });
 }
@@ -99,8 +101,8 @@ export function useDeleteGroup(cluster: string, group: string) {
 export function useDeleteGroupOffsets(cluster: string, group: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (topic: string) =>
-      apiFetch<DeleteOffsetsResult>(`${groupPath(cluster, group)}/offsets?topic=${encodeURIComponent(topic)}`, { method: 'DELETE' }),
+    mutationFn: ({ topic, confirm }: { topic: string; confirm: string }) =>
+      apiPost<DeleteOffsetsResult>(`${groupPath(cluster, group)}/offsets?topic=${encodeURIComponent(topic)}`, { confirm }, 'DELETE'),
     onSettled: () => client.invalidateQueries({ queryKey: ['clusters', cluster] }),
   });
 }

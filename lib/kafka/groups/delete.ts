@@ -1,6 +1,6 @@
 import 'server-only';
-import { conflict, notFound } from '@/lib/api/errors';
-import type { DeleteOffsetsResult } from '@/lib/api/groups';
+import { badRequest, conflict, notFound } from '@/lib/api/errors';
+import { CONFIRM_GROUP_MESSAGE, CONFIRM_TOPIC_MESSAGE, type DeleteOffsetsResult } from '@/lib/api/groups';
 import { invalidate } from '@/lib/kafka/cache';
 import { KafkaProtocolError } from '@/lib/protocol/errors';
 import { DeleteGroups, OffsetDelete } from '@/lib/protocol/generated';
@@ -11,8 +11,12 @@ const NON_EMPTY_GROUP = 68;
 const GROUP_ID_NOT_FOUND = 69;
 const GROUP_SUBSCRIBED_TO_TOPIC = 86;
 
+// Both deletions need their target typed again (`confirm`), checked here before anything is read
+// or sent, so no caller can delete without it.
+
 /** DeleteGroups on the group's coordinator; Kafka refuses while members are active. */
-export async function deleteGroup(clusterId: string, groupId: string): Promise<{ groupId: string }> {
+export async function deleteGroup(clusterId: string, groupId: string, confirm: string): Promise<{ groupId: string }> {
+  if (confirm !== groupId) throw confirmMismatch(CONFIRM_GROUP_MESSAGE, groupId);
   const { group } = await readGroup(clusterId, groupId, true);
   if (group.members.length > 0) {
     throw conflict(`The group "${groupId}" has ${group.members.length} active member${group.members.length === 1 ? '' : 's'}; Kafka deletes only empty groups. Stop its consumers first.`);
@@ -28,7 +32,8 @@ export async function deleteGroup(clusterId: string, groupId: string): Promise<{
 }
 
 /** OffsetDelete of every committed partition of one topic; refused while a member subscribes to it. */
-export async function deleteGroupOffsets(clusterId: string, groupId: string, topic: string): Promise<DeleteOffsetsResult> {
+export async function deleteGroupOffsets(clusterId: string, groupId: string, topic: string, confirm: string): Promise<DeleteOffsetsResult> {
+  if (confirm !== topic) throw confirmMismatch(CONFIRM_TOPIC_MESSAGE, topic);
   const { group } = await readGroup(clusterId, groupId, true);
   const partitions = (group.offsets.get(topic) ?? []).map((p) => p.partition);
   if (partitions.length === 0) throw notFound(`The group "${groupId}" has no committed offsets for topic "${topic}".`);
@@ -42,4 +47,8 @@ export async function deleteGroupOffsets(clusterId: string, groupId: string, top
   if (codes.includes(GROUP_ID_NOT_FOUND)) throw notFound(`Consumer group "${groupId}" does not exist in this cluster.`);
   if (codes.length) throw new KafkaProtocolError(codes[0]);
   return { groupId, topic, partitions };
+}
+
+function confirmMismatch(fieldMessage: string, expected: string) {
+  return badRequest(`confirm does not match: ${fieldMessage} ("${expected}"). Nothing was deleted.`, { fields: { confirm: fieldMessage } });
 }

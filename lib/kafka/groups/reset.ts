@@ -1,6 +1,6 @@
 import 'server-only';
-import { clusterUnreachable, conflict, fieldError } from '@/lib/api/errors';
-import type { ResetPlan, ResetRequest, ResetResult } from '@/lib/api/groups';
+import { badRequest, clusterUnreachable, conflict, fieldError } from '@/lib/api/errors';
+import { CONFIRM_RESET_MESSAGE, type ResetExecuteRequest, type ResetPlan, type ResetRequest, type ResetResult } from '@/lib/api/groups';
 import { invalidate } from '@/lib/kafka/cache';
 import { getMetadata, type ClusterMetadata } from '@/lib/kafka/metadata';
 import { listPartitionOffsets, type PartitionRef } from '@/lib/kafka/offsets';
@@ -24,7 +24,9 @@ export async function previewReset(clusterId: string, groupId: string, request: 
   return (await plan(clusterId, groupId, request, now)).plan;
 }
 
-export async function executeReset(clusterId: string, groupId: string, request: ResetRequest, now = Date.now()): Promise<ResetResult> {
+export async function executeReset(clusterId: string, groupId: string, request: ResetExecuteRequest, now = Date.now()): Promise<ResetResult> {
+  // Checked here too, not only by the route's schema: nothing commits offsets without it.
+  if (request.confirm !== true) throw badRequest(`confirm: ${CONFIRM_RESET_MESSAGE}`, { fields: { confirm: CONFIRM_RESET_MESSAGE } });
   const { plan: p, group } = await plan(clusterId, groupId, request, now);
   if (!p.canExecute) throw conflict(p.blockedReason ?? 'The group is not empty.', { members: group.members.length, state: group.state });
   const client = await protocolClient(clusterId);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Consumer } from 'kafkajs';
 import type { z } from 'zod';
-import { resetRequest } from '@/lib/api/groups';
+import { deleteGroupInput, deleteGroupOffsetsInput, resetExecuteRequest } from '@/lib/api/groups';
 import { addPartitionsInput, createTopicInput, deleteTopicInput, patchConfigsInput, purgeRecordsInput, putConfigsInput } from '@/lib/api/topic-admin';
 import { callRoute } from '@/tests/support/console';
 import { corrupt, genericMalformed, pick, random, type Body } from './fuzz-bodies';
@@ -23,8 +23,8 @@ const run = Date.now().toString(36);
 const topic = `fuzz-${run}`;
 const group = `fuzz-group-${run}`;
 
-/** What a valid body of the routes whose schema is known looks like; fuzzing breaks it. */
-const known: Record<string, { schema: z.ZodType; template: Record<string, unknown> }> = {
+/** What a valid body (and query) of the routes whose schema is known looks like; fuzzing breaks the body. */
+const known: Record<string, { schema: z.ZodType; template: Record<string, unknown>; query?: Record<string, string> }> = {
   'clusters/[cluster]/topics POST': {
     schema: createTopicInput,
     template: { name: `fuzz-created-${run}`, partitions: 2, replicationFactor: 1, configs: { 'retention.ms': '1000' }, validateOnly: false },
@@ -37,7 +37,12 @@ const known: Record<string, { schema: z.ZodType; template: Record<string, unknow
     schema: purgeRecordsInput,
     template: { scope: 'partitions', confirm: topic, offsets: [{ partition: 0, offset: 3 }] },
   },
-  'clusters/[cluster]/groups/[group]/reset-offsets POST': { schema: resetRequest, template: { scope: { type: 'all' }, strategy: { type: 'earliest' } } },
+  'clusters/[cluster]/groups/[group]/reset-offsets POST': {
+    schema: resetExecuteRequest,
+    template: { scope: { type: 'all' }, strategy: { type: 'earliest' }, confirm: true },
+  },
+  'clusters/[cluster]/groups/[group] DELETE': { schema: deleteGroupInput, template: { confirm: group } },
+  'clusters/[cluster]/groups/[group]/offsets DELETE': { schema: deleteGroupOffsetsInput, template: { confirm: topic }, query: { topic } },
 };
 
 before(async () => {
@@ -68,6 +73,7 @@ after(async () => {
 function send(route: DiscoveredRoute, params: Record<string, string>, body: Body) {
   return callRoute<{ code?: string }>(route.handler, params, {
     method: route.method,
+    query: known[route.id]?.query,
     ...('raw' in body ? { rawBody: body.raw } : { body: body.json }),
   });
 }

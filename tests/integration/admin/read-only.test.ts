@@ -33,7 +33,9 @@ function bodiesFor(route: DiscoveredRoute): unknown[] {
     'clusters/[cluster]/topics/[topic]/configs PUT': { configs: {} },
     'clusters/[cluster]/topics/[topic]/partitions POST': { partitions: 5 },
     'clusters/[cluster]/topics/[topic]/records DELETE': { scope: 'all', confirm: topic },
-    'clusters/[cluster]/groups/[group]/reset-offsets POST': { scope: { type: 'all' }, strategy: { type: 'earliest' } },
+    'clusters/[cluster]/groups/[group]/reset-offsets POST': { scope: { type: 'all' }, strategy: { type: 'earliest' }, confirm: true },
+    'clusters/[cluster]/groups/[group] DELETE': { confirm: group },
+    'clusters/[cluster]/groups/[group]/offsets DELETE': { confirm: topic },
   };
   return [plausible[route.id] ?? {}, undefined, { nonsense: true }];
 }

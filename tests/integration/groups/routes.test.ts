@@ -188,6 +188,7 @@ describe('GET lag-history', () => {
 
 describe('reset offsets', () => {
   const earliest = { scope: { type: 'topic', topic: TOPIC }, strategy: { type: 'earliest' } };
+  const execute = { ...earliest, confirm: true };
 
   it('previews every partition before anything changes', async () => {
     const { status, body } = await callRoute<ResetPlan>(routes.preview, { cluster: 'main', group: 'idle' }, { body: earliest });
@@ -220,8 +221,8 @@ describe('reset offsets', () => {
       [{ scope: { type: 'partitions', partitions: [{ topic: TOPIC, partition: 9 }] }, strategy: { type: 'earliest' } }, 'scope.partitions.0'],
     ];
     for (const [body, field] of cases) {
-      for (const handler of [routes.preview, routes.reset]) {
-        const res = await callRoute<{ details?: { fields?: Record<string, string> } }>(handler, { cluster: 'main', group: 'idle' }, { body });
+      for (const [handler, confirm] of [[routes.preview, {}], [routes.reset, { confirm: true }]] as const) {
+        const res = await callRoute<{ details?: { fields?: Record<string, string> } }>(handler, { cluster: 'main', group: 'idle' }, { body: { ...(body as object), ...confirm } });
         assert.equal(res.status, 400, `${field}: ${JSON.stringify(res.body)}`);
         assert.ok(res.body.details?.fields?.[field], `${field} named in ${JSON.stringify(res.body)}`);
       }
@@ -231,26 +232,39 @@ describe('reset offsets', () => {
     assert.deepEqual(await committed('idle'), [2, 5, 10]);
   });
 
+  it('executes only with confirm: true (400 naming confirm otherwise, offsets unchanged); the preview needs none', async () => {
+    for (const confirm of [undefined, false, 'true', 1, null]) {
+      const body = confirm === undefined ? earliest : { ...earliest, confirm };
+      const res = await callRoute<{ message: string; details?: { fields?: Record<string, string> } }>(routes.reset, { cluster: 'main', group: 'idle' }, { body });
+      assert.equal(res.status, 400, `confirm ${JSON.stringify(confirm)}: ${JSON.stringify(res.body)}`);
+      assert.match(res.body.details?.fields?.confirm ?? '', /must be true/);
+      assert.match(res.body.message, /confirm/);
+    }
+    assert.deepEqual(await committed('idle'), [2, 5, 10]);
+    assert.deepEqual(await committed('idle', OTHER), [1, -1]);
+    assert.equal((await callRoute(routes.preview, { cluster: 'main', group: 'idle' }, { body: earliest })).status, 200);
+  });
+
   it('refuses a group with active members: 409 with the reason, offsets unchanged', async () => {
     const preview = await callRoute<ResetPlan>(routes.preview, { cluster: 'main', group: 'live' }, { body: earliest });
     assert.equal(preview.body.canExecute, false);
     assert.match(preview.body.blockedReason ?? '', /1 active member .*groups-routes-test.*empty/);
-    const res = await callRoute<{ code: string; message: string }>(routes.reset, { cluster: 'main', group: 'live' }, { body: earliest });
+    const res = await callRoute<{ code: string; message: string }>(routes.reset, { cluster: 'main', group: 'live' }, { body: execute });
     assert.equal(res.status, 409);
     assert.match(res.body.message, /active member/);
     assert.deepEqual(await committed('live'), [10, 10, 10]);
   });
 
   it('is 403 on a read-only cluster and 404 for an unknown group', async () => {
-    const locked = await callRoute<{ code: string }>(routes.reset, { cluster: 'locked', group: 'idle' }, { body: earliest });
+    const locked = await callRoute<{ code: string }>(routes.reset, { cluster: 'locked', group: 'idle' }, { body: execute });
     assert.equal(locked.status, 403);
     assert.equal(locked.body.code, 'read_only');
-    assert.equal((await callRoute(routes.reset, { cluster: 'main', group: 'no-such-group' }, { body: earliest })).status, 404);
+    assert.equal((await callRoute(routes.reset, { cluster: 'main', group: 'no-such-group' }, { body: execute })).status, 404);
     assert.deepEqual(await committed('idle'), [2, 5, 10]);
   });
 
   it('executes on an empty group, returns what Kafka now holds, and audits it', async () => {
-    const { status, body } = await callRoute<ResetResult>(routes.reset, { cluster: 'main', group: 'idle' }, { body: earliest });
+    const { status, body } = await callRoute<ResetResult>(routes.reset, { cluster: 'main', group: 'idle' }, { body: execute });
     assert.equal(status, 200);
     assert.deepEqual(body.rows.map((r) => [r.partition, r.current, r.target, r.after]), [[0, 2, 0, 0], [1, 5, 0, 0], [2, 10, 0, 0]]);
     assert.deepEqual(await committed('idle'), [0, 0, 0]);
@@ -303,31 +317,78 @@ describe('GET /api/metrics', () => {
 });
 
 describe('delete offsets and groups', () => {
+  type Refusal = { message: string; details?: { fields?: Record<string, string> } };
+  const del = (handler: Handler, group: string, body?: unknown, topic?: string) =>
+    callRoute<Refusal>(handler, { cluster: 'main', group }, { method: 'DELETE', body, query: { topic } });
+
+  it('deletes offsets only when the body confirms the topic: missing or different is 400 naming confirm, nothing deleted', async () => {
+    const attempts: [string, unknown][] = [
+      ['no body', undefined],
+      ['empty body', {}],
+      ['another topic', { confirm: TOPIC }],
+      ['different case', { confirm: OTHER.toUpperCase() }],
+      ['padded', { confirm: ` ${OTHER}` }],
+      ['not a string', { confirm: true }],
+      ['the group id', { confirm: 'idle' }],
+    ];
+    for (const [what, body] of attempts) {
+      const res = await del(routes.offsets, 'idle', body, OTHER);
+      assert.equal(res.status, 400, `${what}: ${JSON.stringify(res.body)}`);
+      assert.equal(res.body.details?.fields?.confirm, 'type the topic name to confirm', what);
+    }
+    const malformed = await callRoute(routes.offsets, { cluster: 'main', group: 'idle' }, { method: 'DELETE', rawBody: '{"confirm":', query: { topic: OTHER } });
+    assert.equal(malformed.status, 400);
+    assert.deepEqual(await committed('idle', OTHER), [1, -1]);
+    assert.deepEqual(await committed('idle'), [0, 0, 0]);
+  });
+
   it('deletes one topic of an empty group; 409 while subscribed; 400 without topic; 403 read-only; 404 unknown', async () => {
-    const subscribed = await callRoute<{ message: string }>(routes.offsets, { cluster: 'main', group: 'live' }, { method: 'DELETE', query: { topic: TOPIC } });
+    const subscribed = await del(routes.offsets, 'live', { confirm: TOPIC }, TOPIC);
     assert.equal(subscribed.status, 409);
     assert.match(subscribed.body.message, /subscribed/);
     assert.deepEqual(await committed('live'), [10, 10, 10]);
-    const missing = await callRoute<{ details: { fields: Record<string, string> } }>(routes.offsets, { cluster: 'main', group: 'idle' }, { method: 'DELETE' });
+    const missing = await del(routes.offsets, 'idle', { confirm: OTHER });
     assert.equal(missing.status, 400);
-    assert.ok(missing.body.details.fields.topic);
-    assert.equal((await callRoute(routes.offsets, { cluster: 'locked', group: 'idle' }, { method: 'DELETE', query: { topic: OTHER } })).status, 403);
-    assert.equal((await callRoute(routes.offsets, { cluster: 'main', group: 'no-such-group' }, { method: 'DELETE', query: { topic: OTHER } })).status, 404);
-    const ok = await callRoute<{ partitions: number[] }>(routes.offsets, { cluster: 'main', group: 'idle' }, { method: 'DELETE', query: { topic: OTHER } });
+    assert.ok(missing.body.details?.fields?.topic);
+    const locked = await callRoute(routes.offsets, { cluster: 'locked', group: 'idle' }, { method: 'DELETE', body: { confirm: OTHER }, query: { topic: OTHER } });
+    assert.equal(locked.status, 403);
+    assert.equal((await del(routes.offsets, 'no-such-group', { confirm: OTHER }, OTHER)).status, 404);
+    const ok = await callRoute<{ partitions: number[] }>(routes.offsets, { cluster: 'main', group: 'idle' }, { method: 'DELETE', body: { confirm: OTHER }, query: { topic: OTHER } });
     assert.equal(ok.status, 200);
     assert.deepEqual(ok.body.partitions, [0]);
     assert.deepEqual(await committed('idle', OTHER), [-1, -1]);
     assert.deepEqual(await committed('idle'), [0, 0, 0]);
   });
 
+  it('deletes a group only when the body confirms its id: missing or different is 400 naming confirm, nothing deleted', async () => {
+    const attempts: [string, unknown][] = [
+      ['no body', undefined],
+      ['empty body', {}],
+      ['another group', { confirm: 'idle' }],
+      ['different case', { confirm: 'SPARE' }],
+      ['padded', { confirm: 'spare ' }],
+      ['not a string', { confirm: 1 }],
+      ['unknown key', { confirm: 'spare', force: true }],
+    ];
+    for (const [what, body] of attempts) {
+      const res = await del(routes.detail.DELETE, 'spare', body);
+      assert.equal(res.status, 400, `${what}: ${JSON.stringify(res.body)}`);
+      if (what !== 'unknown key') assert.equal(res.body.details?.fields?.confirm, 'type the group id to confirm', what);
+    }
+    const groups = (await admin.listGroups()).groups.map((g) => g.groupId).sort();
+    assert.deepEqual(groups, ['idle', 'live', 'spare']);
+    assert.deepEqual(await committed('spare'), [1, -1, -1]);
+  });
+
   it('deletes an empty group; 409 for a live one; 403 read-only', async () => {
-    const live = await callRoute<{ message: string }>(routes.detail.DELETE, { cluster: 'main', group: 'live' }, { method: 'DELETE' });
+    const live = await del(routes.detail.DELETE, 'live', { confirm: 'live' });
     assert.equal(live.status, 409);
     assert.match(live.body.message, /active member/);
-    assert.equal((await callRoute(routes.detail.DELETE, { cluster: 'locked', group: 'spare' }, { method: 'DELETE' })).status, 403);
-    const ok = await callRoute(routes.detail.DELETE, { cluster: 'main', group: 'spare' }, { method: 'DELETE' });
+    assert.equal((await callRoute(routes.detail.DELETE, { cluster: 'locked', group: 'spare' }, { method: 'DELETE', body: { confirm: 'spare' } })).status, 403);
+    const ok = await del(routes.detail.DELETE, 'spare', { confirm: 'spare' });
     assert.equal(ok.status, 200);
     assert.equal((await callRoute(routes.detail.GET, { cluster: 'main', group: 'spare' })).status, 404);
-    assert.equal((await callRoute(routes.detail.DELETE, { cluster: 'main', group: 'spare' }, { method: 'DELETE' })).status, 404);
+    assert.ok(!(await admin.listGroups()).groups.some((g) => g.groupId === 'spare'));
+    assert.equal((await del(routes.detail.DELETE, 'spare', { confirm: 'spare' })).status, 404);
   });
 });

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { deleteGroupInput } from '@/lib/api/groups';
 import { deleteGroup } from '@/lib/kafka/groups/delete';
 import { groupDetail } from '@/lib/kafka/groups/service';
 import { mutation } from '@/lib/server/mutation';
-import { parseQuery, route } from '@/lib/server/route';
+import { parseBody, parseQuery, route } from '@/lib/server/route';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,6 +14,8 @@ export const GET = route<{ cluster: string; group: string }>(async ({ params, re
   return groupDetail(params.cluster, params.group, refresh === '1' || refresh === 'true');
 });
 
-export const DELETE = mutation<{ cluster: string; group: string }>('group.delete', async ({ params }) =>
-  deleteGroup(params.cluster, params.group),
-);
+// Body { confirm: "<group id>" }: the group id typed again, or nothing is deleted.
+export const DELETE = mutation<{ cluster: string; group: string }>('group.delete', async ({ params, request }) => {
+  const { confirm } = await parseBody(request, deleteGroupInput);
+  return deleteGroup(params.cluster, params.group, confirm);
+});

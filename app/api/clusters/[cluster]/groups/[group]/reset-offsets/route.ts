@@ -1,14 +1,16 @@
-import { resetRequest } from '@/lib/api/groups';
+import { resetExecuteRequest } from '@/lib/api/groups';
 import { executeReset } from '@/lib/kafka/groups/reset';
 import { mutation } from '@/lib/server/mutation';
 import { parseBody } from '@/lib/server/route';
 
 export const dynamic = 'force-dynamic';
 
+// The preview's body plus `confirm: true`; the preview route itself needs no confirmation.
 export const POST = mutation<{ cluster: string; group: string }>('group.reset-offsets', async ({ params, request, audit }) => {
-  const body = await parseBody(request, resetRequest);
-  audit.parameters = body;
+  const body = await parseBody(request, resetExecuteRequest);
+  const { scope, strategy } = body;
+  audit.parameters = { scope, strategy };
   const result = await executeReset(params.cluster, params.group, body);
-  audit.parameters = { ...body, partitions: result.rows.map((r) => ({ topic: r.topic, partition: r.partition, from: r.current, to: r.target })) };
+  audit.parameters = { scope, strategy, partitions: result.rows.map((r) => ({ topic: r.topic, partition: r.partition, from: r.current, to: r.target })) };
   return result;
 });
