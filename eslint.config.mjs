@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 export default tseslint.config(
   {
     ignores: [
-      'node_modules/**', '.next/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**',
+      'node_modules/**', '.next/**', '.next-*/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**',
       'lib/protocol/generated/**',
     ],
   },

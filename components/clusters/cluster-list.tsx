@@ -1,13 +1,13 @@
 'use client';
 
-import Link from 'next/link';
-import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { ErrorState } from '@/components/ui/error-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { useClusters } from '@/lib/queries/clusters';
+import { ClusterRow } from './cluster-row';
 
+/** Every configured cluster with its health, so the one with a problem stands out. */
 export function ClusterList() {
   const { data, error, isPending, refetch } = useClusters();
   return (
@@ -16,22 +16,25 @@ export function ClusterList() {
       <Card>
         {isPending && <TableSkeleton rows={3} />}
         {error && <ErrorState error={error} onRetry={() => refetch()} />}
-        <ul className="divide-y divide-slate-100">
-          {data?.map((c) => (
-            <li key={c.id} className="flex items-center justify-between py-3">
-              <div>
-                <Link href={`/clusters/${encodeURIComponent(c.id)}`} className="font-medium text-sky-700 hover:underline" data-testid={`cluster-link-${c.id}`}>
-                  {c.name}
-                </Link>
-                <p className="font-mono text-xs text-slate-500">{c.bootstrapServers.join(', ')}</p>
-              </div>
-              <div className="flex gap-1">
-                {c.embedded && <Badge tone="info">embedded demo</Badge>}
-                {c.readOnly && <Badge tone="warn">read-only</Badge>}
-              </div>
-            </li>
-          ))}
-        </ul>
+        {data && (
+          <table className="w-full text-sm" data-testid="cluster-list">
+            <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
+              <tr>
+                <th className="py-2 font-medium">Cluster</th>
+                <th className="py-2 font-medium">Health</th>
+                <th className="py-2 text-right font-medium">Brokers</th>
+                <th className="py-2 text-right font-medium">Topics</th>
+                <th className="py-2 text-right font-medium">Partitions</th>
+                <th className="py-2 text-right font-medium">Groups</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {data.map((c) => (
+                <ClusterRow key={c.id} cluster={c} />
+              ))}
+            </tbody>
+          </table>
+        )}
       </Card>
     </>
   );
