@@ -1,7 +1,8 @@
 import type { DevCluster } from '@/lib/devcluster';
-import { BrokerConnection } from '@/lib/protocol/client';
 import { callRoute, startConsoleUnderTest } from '@/tests/support/console';
 import type { GroupsPage } from '@/lib/api/groups';
+import { countRequests, formatRequests, totalRequests } from './support/count-requests';
+import { percentile } from './support/percentile';
 
 // Groups list API on a cluster with many groups: latency of a full (uncached) read with all lags,
 // and the Kafka requests one read sends. With OffsetFetch v8 the count depends on the brokers and
@@ -12,12 +13,7 @@ const PARTITIONS = 10;
 const TOPICS = 50;
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 
-const sent = new Map<string, number>();
-const originalSend = BrokerConnection.prototype.send;
-BrokerConnection.prototype.send = function countingSend(this: BrokerConnection, codec, request, options) {
-  sent.set(codec.name, (sent.get(codec.name) ?? 0) + 1);
-  return originalSend.call(this, codec, request, options);
-} as typeof originalSend;
+const { sent, stop: stopCounting } = countRequests();
 
 function seed(cluster: DevCluster, from: number, to: number): void {
   for (let i = from; i < to; i++) {
@@ -35,10 +31,6 @@ function seed(cluster: DevCluster, from: number, to: number): void {
   }
 }
 
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
-const total = (m: Map<string, number> | Record<string, number>) => Object.values(m instanceof Map ? Object.fromEntries(m) : m).reduce((a, b) => a + b, 0);
-const show = (m: Map<string, number>) => [...m].sort().map(([k, v]) => `${k}=${v}`).join(' ');
-
 async function measure(list: Parameters<typeof callRoute>[0], label: string, expectGroups: number): Promise<{ p50: number; requests: Map<string, number> }> {
   const times: number[] = [];
   let perRead = new Map<string, number>();
@@ -53,7 +45,7 @@ async function measure(list: Parameters<typeof callRoute>[0], label: string, exp
   }
   console.log(
     `${label.padEnd(34)} p50 ${percentile(times, 50).toFixed(0).padStart(5)} ms  p95 ${percentile(times, 95).toFixed(0).padStart(5)} ms  ` +
-      `requests/read ${String(total(perRead)).padStart(5)}  (${show(perRead)})`,
+      `requests/read ${String(totalRequests(perRead)).padStart(5)}  (${formatRequests(perRead)})`,
   );
   return { p50: percentile(times, 50), requests: perRead };
 }
@@ -101,7 +93,7 @@ async function main() {
   const ms = performance.now() - started;
   console.log(`groups requests, one read, pre-v8 (OffsetFetch per group, pipelined): ${JSON.stringify(groupRequestCounts())} in ${ms.toFixed(0)} ms`);
 
-  BrokerConnection.prototype.send = originalSend;
+  stopCounting();
   const { closeProtocolClient } = await import('@/lib/kafka/protocol-pool');
   const { stopSampler } = await import('@/lib/kafka/groups/sampler');
   stopSampler('main');

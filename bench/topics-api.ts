@@ -1,6 +1,7 @@
 import type { TopicListResponse } from '@/lib/api/topics';
-import { BrokerConnection } from '@/lib/protocol/client';
 import { callRoute, startConsoleUnderTest } from '@/tests/support/console';
+import { countRequests, formatRequests, totalRequests } from './support/count-requests';
+import { percentile } from './support/percentile';
 import { seedTopics } from './support/seed-topics';
 
 // Topic list API on a big cluster (default 2,000 topics / 10,000 partitions, RF 3): latency of a
@@ -13,14 +14,8 @@ const PARTITIONS = Number(process.env.BENCH_PARTITIONS ?? 5);
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 10);
 const CACHED_RUNS = Number(process.env.BENCH_CACHED_RUNS ?? 200);
 
-const sent = new Map<string, number>();
-const originalSend = BrokerConnection.prototype.send;
-BrokerConnection.prototype.send = function countingSend(this: BrokerConnection, codec, request, options) {
-  sent.set(codec.name, (sent.get(codec.name) ?? 0) + 1);
-  return originalSend.call(this, codec, request, options);
-} as typeof originalSend;
+const { sent } = countRequests();
 
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const fmt = (xs: number[]) => `p50 ${percentile(xs, 50).toFixed(1).padStart(7)} ms  p95 ${percentile(xs, 95).toFixed(1).padStart(7)} ms`;
 
 const queries: Record<string, string>[] = [
@@ -54,8 +49,7 @@ async function main() {
     else cold.push(ms);
     perRead = new Map(sent);
   }
-  const requests = [...perRead].sort().map(([k, v]) => `${k}=${v}`).join(' ');
-  console.log(`cold  (refresh=1, sort by size)     ${fmt(cold)}   requests/read ${[...perRead.values()].reduce((a, b) => a + b, 0)} (${requests})`);
+  console.log(`cold  (refresh=1, sort by size)     ${fmt(cold)}   requests/read ${totalRequests(perRead)} (${formatRequests(perRead)})`);
 
   const cached: number[] = [];
   sent.clear();
@@ -67,7 +61,7 @@ async function main() {
     cached.push(performance.now() - started);
     if (status !== 200) throw new Error(`cached read failed: ${status}`);
   }
-  console.log(`cached (search/sort/page mix)       ${fmt(cached)}   Kafka requests during cached reads: ${[...sent.values()].reduce((a, b) => a + b, 0)}`);
+  console.log(`cached (search/sort/page mix)       ${fmt(cached)}   Kafka requests during cached reads: ${totalRequests(sent)}`);
   const p50 = percentile(cached, 50);
   console.log(`target cached p50 <= 150 ms: ${p50 <= 150 ? 'met' : 'MISSED'} (${p50.toFixed(1)} ms)`);
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { startDevCluster } from '@/lib/devcluster';
 import { freePort, waitForHttp } from '@/e2e/support/net';
+import { percentile } from './support/percentile';
 import { seedTopics } from './support/seed-topics';
 
 // Time until the topics page is interactive in Chromium on a cluster with 2,000 topics / 10,000
@@ -17,8 +18,6 @@ const PARTITIONS = Number(process.env.BENCH_PARTITIONS ?? 5);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SNAPSHOT_TTL_MS = 3_000;
 const chromiumPath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 async function main() {
   if (!existsSync('.next/BUILD_ID')) throw new Error('No production build: run `next build` before this benchmark.');

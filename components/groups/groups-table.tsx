@@ -1,9 +1,9 @@
 import Link from 'next/link';
+import { SortTh } from '@/components/ui/sort-th';
 import type { GroupSortKey, GroupSummary } from '@/lib/api/groups';
 import { GroupStateBadge } from './group-state-badge';
 import { HealthBadge, lagTone } from './health-badge';
 import { LagValue } from './lag-value';
-import { SortHeader } from './sort-header';
 
 export function GroupsTable({ cluster, groups, sort, dir, onSort }: {
   cluster: string;
@@ -19,13 +19,13 @@ export function GroupsTable({ cluster, groups, sort, dir, onSort }: {
       <table className="w-full text-sm" data-testid="groups-table">
         <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500">
           <tr>
-            <SortHeader label="Health" sortKey="health" {...header} />
-            <SortHeader label="Group" sortKey="group" {...header} />
-            <SortHeader label="State" sortKey="state" {...header} />
-            <SortHeader label="Members" sortKey="members" align="right" {...header} />
-            <SortHeader label="Topics" sortKey="topics" {...header} />
-            <SortHeader label="Total lag" sortKey="lag" align="right" {...header} />
-            <SortHeader label="Worst partition" sortKey="worst" align="right" {...header} title="The single partition furthest behind" />
+            <SortTh label="Health" sortKey="health" {...header} />
+            <SortTh label="Group" sortKey="group" {...header} />
+            <SortTh label="State" sortKey="state" {...header} />
+            <SortTh label="Members" sortKey="members" align="right" {...header} />
+            <SortTh label="Topics" sortKey="topics" {...header} />
+            <SortTh label="Total lag" sortKey="lag" align="right" {...header} />
+            <SortTh label="Worst partition" sortKey="worst" align="right" {...header} title="The single partition furthest behind" />
             <th className="whitespace-nowrap px-3 py-2 text-left font-medium uppercase tracking-wide">Assignor</th>
             <th className="whitespace-nowrap px-3 py-2 text-right font-medium uppercase tracking-wide" title="Broker coordinating the group">Coord.</th>
           </tr>

@@ -25,7 +25,7 @@ export function CopyButton({ text, label = 'Copy', testId }: { text: string; lab
       type="button"
       onClick={() => void copy()}
       data-testid={testId}
-      className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-100"
+      className="whitespace-nowrap rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-100"
     >
       {copied ? 'Copied' : label}
     </button>

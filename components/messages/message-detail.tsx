@@ -38,20 +38,23 @@ export function MessageDetail({ cluster, topic, message, decoder, onClose, onRep
         aria-label={`Message ${m.partition}:${m.offset}`}
         data-testid="message-detail"
       >
-        <header className="flex items-start justify-between gap-3 border-b border-slate-200 px-5 py-3">
-          <div>
+        <header className="space-y-2 border-b border-slate-200 px-5 py-3">
+          <div className="flex items-center justify-between gap-3">
             <h2 className="font-mono text-sm font-semibold text-slate-900">
               partition {m.partition} · offset {m.offset}
             </h2>
-            <p className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-slate-500">
-              <Timestamp ms={m.timestamp} type={m.timestampType} />
-              <span className="font-mono" data-testid="detail-iso">{m.timestamp >= 0 ? new Date(m.timestamp).toISOString() : ''}</span>
-              <span>{m.timestampType}</span>
-              <span>{formatBytesExact(m.size)}</span>
-              {m.compression !== 'none' && <Badge tone="info">{m.compression}</Badge>}
-            </p>
+            <button type="button" onClick={onClose} className="rounded px-2 text-lg leading-none text-slate-500 hover:bg-slate-100" aria-label="Close" data-testid="detail-close">
+              ×
+            </button>
           </div>
-          <div className="flex items-center gap-2">
+          <dl className="flex flex-wrap gap-x-5 gap-y-1 text-xs text-slate-600">
+            <Meta label="Local"><Timestamp ms={m.timestamp} type={m.timestampType} /></Meta>
+            <Meta label="UTC"><span className="font-mono" data-testid="detail-iso">{m.timestamp >= 0 ? new Date(m.timestamp).toISOString() : 'none'}</span></Meta>
+            <Meta label="Set by">{m.timestampType === 'LogAppendTime' ? 'broker (LogAppendTime)' : 'producer (CreateTime)'}</Meta>
+            <Meta label="Size">{formatBytesExact(m.size)}</Meta>
+            {m.compression !== 'none' && <Meta label="Batch"><Badge tone="info">{m.compression}</Badge></Meta>}
+          </dl>
+          <div className="flex flex-wrap gap-2">
             <CopyButton text={toJsonLine(m)} label="Copy as JSON" testId="copy-message" />
             <CopyButton text={linkTo(cluster, topic, m)} label="Copy link" testId="copy-link" />
             <button
@@ -60,12 +63,9 @@ export function MessageDetail({ cluster, topic, message, decoder, onClose, onRep
               disabled={readOnly}
               title={readOnly ? 'This cluster is read-only in this console' : 'Produce this message again'}
               data-testid="detail-replay"
-              className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-50"
+              className="whitespace-nowrap rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-50"
             >
               Replay…
-            </button>
-            <button type="button" onClick={onClose} className="rounded px-2 text-lg leading-none text-slate-500 hover:bg-slate-100" aria-label="Close" data-testid="detail-close">
-              ×
             </button>
           </div>
         </header>
@@ -97,6 +97,15 @@ export function MessageDetail({ cluster, topic, message, decoder, onClose, onRep
           </section>
         </div>
       </aside>
+    </div>
+  );
+}
+
+function Meta({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="flex items-center gap-1.5">
+      <dt className="text-slate-400">{label}</dt>
+      <dd>{children}</dd>
     </div>
   );
 }

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
+import { BATCH_OFFSETS } from '@/lib/protocol/records/batch';
 import { ConfigStore, validateTopicConfigs } from './config/store';
 import { ErrorCode, KafkaError } from './errors';
 import { GroupCoordinator } from './groups/coordinator';
 import type { BrokerInfo } from './handlers/types';
-import { BATCH, checkTimestamps, isTransactional, splitBatches, type StoredBatch } from './log/batch';
+import { checkTimestamps, isTransactional, splitBatches, type StoredBatch } from './log/batch';
 import { buildBatch, type PlainRecord } from './log/build-batch';
 import { PartitionLog } from './log/partition-log';
 import { decodeStoredRecords, type DecodedRecord } from './log/read-records';
@@ -400,7 +401,7 @@ export class DevCluster {
     let offset = result.baseOffset;
     for (const b of batches) {
       p.producers.record(b, offset);
-      offset += b.readInt32BE(BATCH.LAST_OFFSET_DELTA) + 1;
+      offset += b.readInt32BE(BATCH_OFFSETS.LAST_OFFSET_DELTA) + 1;
     }
     return result;
   }

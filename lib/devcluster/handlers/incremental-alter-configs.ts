@@ -9,8 +9,7 @@ import { brokerConfigByName } from '../config/broker-configs';
 import { validateTopicConfigs } from '../config/store';
 import { topicConfigByName } from '../config/topic-configs';
 import { ErrorCode, KafkaError } from '../errors';
-import { applyConfigs, currentConfigs } from './apply-configs';
-import { resolveResource } from './config-resources';
+import { alterResource, currentConfigs } from './apply-configs';
 import { defineHandler } from './types';
 
 const SET = 0;
@@ -25,13 +24,8 @@ export const incrementalAlterConfigsHandler = defineHandler({
   handle({ cluster, broker }, req) {
     return {
       throttleTimeMs: 0,
-      responses: req.resources.map((res) => {
-        const done = (errorCode: number, errorMessage: string | null) => ({ errorCode, errorMessage, resourceType: res.resourceType, resourceName: res.resourceName });
-        try {
-          const target = resolveResource(cluster, res.resourceType, res.resourceName);
-          const names = res.configs.map((c) => c.name);
-          const dup = names.find((n, i) => names.indexOf(n) !== i);
-          if (dup) throw new KafkaError(ErrorCode.INVALID_REQUEST, `Error due to duplicate config keys: ${dup}`);
+      responses: req.resources.map((res) =>
+        alterResource(cluster, res, req.validateOnly, (target) => {
           const next = currentConfigs(cluster, target);
           for (const c of res.configs) {
             const def = target.kind === 'topic' ? topicConfigByName.get(c.name) : brokerConfigByName.get(c.name);
@@ -57,17 +51,11 @@ export const incrementalAlterConfigsHandler = defineHandler({
               throw new KafkaError(ErrorCode.INVALID_REQUEST, `Unknown config operation ${c.configOperation} for ${c.name}`);
             }
           }
-          const validated =
-            target.kind === 'topic'
-              ? validateTopicConfigs(next)
-              : new Map([...next].map(([k, v]) => [k, cluster.configs.validateBrokerChange(k, v) as string]));
-          if (!req.validateOnly) applyConfigs(cluster, target, validated);
-          return done(ErrorCode.NONE, null);
-        } catch (err) {
-          if (!(err instanceof KafkaError)) throw err;
-          return done(err.code, err.message);
-        }
-      }),
+          return target.kind === 'topic'
+            ? validateTopicConfigs(next)
+            : new Map([...next].map(([k, v]) => [k, cluster.configs.validateBrokerChange(k, v) as string]));
+        }),
+      ),
     };
   },
 });

@@ -1,4 +1,4 @@
-import { BATCH, readInt64 } from './batch';
+import { BATCH_HEADER_SIZE, BATCH_OFFSETS, readInt64 } from '@/lib/protocol/records/batch';
 
 function readVarint(buf: Buffer, pos: number): [number, number] {
   let value = 0;
@@ -18,11 +18,11 @@ function readVarint(buf: Buffer, pos: number): [number, number] {
  * Used only by timestamp lookups, never on the produce or fetch path.
  */
 export function recordTimestamps(batch: Buffer): { offset: number; timestamp: number }[] {
-  const baseOffset = readInt64(batch, BATCH.BASE_OFFSET);
-  const baseTimestamp = readInt64(batch, BATCH.BASE_TIMESTAMP);
-  const count = batch.readInt32BE(BATCH.RECORD_COUNT);
+  const baseOffset = readInt64(batch, BATCH_OFFSETS.BASE_OFFSET);
+  const baseTimestamp = readInt64(batch, BATCH_OFFSETS.BASE_TIMESTAMP);
+  const count = batch.readInt32BE(BATCH_OFFSETS.RECORD_COUNT);
   const out: { offset: number; timestamp: number }[] = [];
-  let pos = BATCH.HEADER_SIZE;
+  let pos = BATCH_HEADER_SIZE;
   for (let i = 0; i < count; i++) {
     const [length, afterLen] = readVarint(batch, pos);
     const [tsDelta, afterTs] = readVarint(batch, afterLen + 1);

@@ -1,4 +1,4 @@
-import { BATCH, readInt64 } from '../log/batch';
+import { BATCH_OFFSETS, readInt64 } from '@/lib/protocol/records/batch';
 
 interface Appended {
   firstSeq: number;
@@ -19,23 +19,23 @@ export class ProducerStates {
 
   /** Base offset of an earlier identical batch, or null when the batch is new. */
   duplicateOf(batch: Buffer): number | null {
-    const id = readInt64(batch, BATCH.PRODUCER_ID);
+    const id = readInt64(batch, BATCH_OFFSETS.PRODUCER_ID);
     if (id < 0) return null;
     const state = this.byId.get(id);
-    if (!state || state.epoch !== batch.readInt16BE(BATCH.PRODUCER_ID + 8)) return null;
-    const first = batch.readInt32BE(BATCH.PRODUCER_ID + 10);
-    const last = first + batch.readInt32BE(BATCH.LAST_OFFSET_DELTA);
+    if (!state || state.epoch !== batch.readInt16BE(BATCH_OFFSETS.PRODUCER_EPOCH)) return null;
+    const first = batch.readInt32BE(BATCH_OFFSETS.BASE_SEQUENCE);
+    const last = first + batch.readInt32BE(BATCH_OFFSETS.LAST_OFFSET_DELTA);
     return state.recent.find((a) => a.firstSeq === first && a.lastSeq === last)?.baseOffset ?? null;
   }
 
   record(batch: Buffer, baseOffset: number): void {
-    const id = readInt64(batch, BATCH.PRODUCER_ID);
+    const id = readInt64(batch, BATCH_OFFSETS.PRODUCER_ID);
     if (id < 0) return;
-    const epoch = batch.readInt16BE(BATCH.PRODUCER_ID + 8);
+    const epoch = batch.readInt16BE(BATCH_OFFSETS.PRODUCER_EPOCH);
     let state = this.byId.get(id);
     if (!state || state.epoch !== epoch) this.byId.set(id, (state = { epoch, recent: [] }));
-    const first = batch.readInt32BE(BATCH.PRODUCER_ID + 10);
-    state.recent.push({ firstSeq: first, lastSeq: first + batch.readInt32BE(BATCH.LAST_OFFSET_DELTA), baseOffset });
+    const first = batch.readInt32BE(BATCH_OFFSETS.BASE_SEQUENCE);
+    state.recent.push({ firstSeq: first, lastSeq: first + batch.readInt32BE(BATCH_OFFSETS.LAST_OFFSET_DELTA), baseOffset });
     if (state.recent.length > REMEMBERED) state.recent.shift();
   }
 }

@@ -34,7 +34,7 @@ export async function browseMessages(clusterId: string, topic: string, q: Browse
 /** One message in full (no payload cut), or 404 when nothing is stored at that offset. */
 export async function readMessage(clusterId: string, topic: string, partition: number, offset: number): Promise<Message> {
   const reader = await TopicReader.open(clusterId, topic);
-  reader.choose([partition]);
+  await reader.choose([partition]);
   const [range] = await reader.ranges([partition]);
   if (offset < range.start || offset >= range.end) {
     throw notFound(

@@ -30,7 +30,7 @@ export async function resolvePositions(reader: TopicReader, q: PositionQuery): P
     return { read, ranges };
   }
 
-  const partitions = reader.choose(q.partitions ?? 'all');
+  const partitions = await reader.choose(q.partitions ?? 'all');
   const ranges = await reader.ranges(partitions);
   const direction = readingDirection(q.start, q.order);
   let at: Map<number, number> | undefined;

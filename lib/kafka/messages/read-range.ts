@@ -19,7 +19,12 @@ export async function readForward(
   from: number,
   to: number,
   visit: RecordVisitor,
-  options: { maxBytes?: number; signal?: AbortSignal } = {},
+  options: {
+    maxBytes?: number;
+    signal?: AbortSignal;
+    /** True for a batch that cannot hold anything of interest: its records are not visited. */
+    skipBatch?: (batch: BatchView) => boolean;
+  } = {},
 ): Promise<number> {
   const cursor = new RecordCursor();
   let next = from;
@@ -38,6 +43,10 @@ export async function readForward(
     let stopped = false;
     const after = forEachBatch(fetched.records, (batch) => {
       if (batch.lastOffset < next) return true;
+      if (batch.lastOffset < to && options.skipBatch?.(batch)) {
+        next = batch.lastOffset + 1;
+        return true;
+      }
       cursor.reset(batch);
       while (cursor.next()) {
         if (cursor.offset < next) continue;

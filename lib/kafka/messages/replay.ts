@@ -152,7 +152,7 @@ async function plan(reader: TopicReader, input: ValidReplayInput): Promise<Sourc
   if (source.mode === 'messages') {
     const byPartition = new Map<number, number[]>();
     for (const m of source.messages) byPartition.set(m.partition, [...(byPartition.get(m.partition) ?? []), m.offset]);
-    const partitions = reader.choose([...byPartition.keys()].sort((a, b) => a - b));
+    const partitions = await reader.choose([...byPartition.keys()].sort((a, b) => a - b));
     const ranges = await reader.ranges(partitions);
     const runs: SourceRun[] = [];
     for (const range of ranges) {
@@ -172,7 +172,7 @@ async function plan(reader: TopicReader, input: ValidReplayInput): Promise<Sourc
     return runs;
   }
   if (source.mode === 'offsets') {
-    reader.choose([source.partition]);
+    await reader.choose([source.partition]);
     if (source.to < source.from) throw fieldError('source.to', 'The last offset must not be before the first');
     const [range] = await reader.ranges([source.partition]);
     for (const [field, offset] of [['source.from', source.from], ['source.to', source.to]] as const) {
@@ -186,7 +186,7 @@ async function plan(reader: TopicReader, input: ValidReplayInput): Promise<Sourc
   const to = parseDateTime(source.to);
   if (typeof to === 'string') throw fieldError('source.to', to);
   if (to < from) throw fieldError('source.to', 'The end of the time range is before its start');
-  const ranges = await reader.ranges(reader.choose(source.partitions ?? 'all'));
+  const ranges = await reader.ranges(await reader.choose(source.partitions ?? 'all'));
   // Inclusive of messages stamped exactly at the end time.
   const [starts, ends] = await Promise.all([reader.offsetsForTime(ranges, from), reader.offsetsForTime(ranges, to + 1)]);
   return ranges

@@ -266,7 +266,7 @@ class Scan {
           (c, batch) => {
             if (this.search.test(c, s.range.partition)) found.push(toMessage(c, batch, s.range.partition, LIST_PAYLOAD_LIMIT));
           },
-          { maxBytes: SCAN_PARTITION_BYTES, signal: this.signal },
+          { maxBytes: SCAN_PARTITION_BYTES, signal: this.signal, skipBatch: this.lacksNeedle },
         );
       } finally {
         this.reserved -= hi - lo;
@@ -292,6 +292,8 @@ class Scan {
 
   private reserved = 0;
   private capReached = false;
+
+  private readonly lacksNeedle = (batch: BatchView): boolean => this.search.needles.some((n) => batch.records.indexOf(n) === -1);
 }
 
 function rate(scanned: number, elapsedMs: number): number {

@@ -39,7 +39,7 @@ export async function prepareTail(
     throw error;
   }
   const reader = await TopicReader.open(clusterId, topic);
-  const ranges = await reader.ranges(reader.choose(partitions));
+  const ranges = await reader.ranges(await reader.choose(partitions));
   return { ranges, run: (send, signal) => tail(reader, ranges, search, send, signal) };
 }
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import { badRequest, notFound } from '@/lib/api/errors';
+import { ApiError, badRequest, notFound } from '@/lib/api/errors';
 import type { PartitionRange } from '@/lib/messages/api';
 import { KafkaProtocolError } from '@/lib/protocol/errors';
 import { Fetch, type FetchResponsePartitionData } from '@/lib/protocol/generated';
@@ -49,7 +49,11 @@ export class TopicReader {
   /** A reader for an existing topic; 404 when there is no such topic. */
   static async open(clusterId: string, topic: string): Promise<TopicReader> {
     const reader = new TopicReader(clusterId, topic);
-    reader.meta = await getTopicMeta(clusterId, topic);
+    // Cached metadata may predate a topic created a moment ago: ask Kafka again before a 404.
+    reader.meta = await getTopicMeta(clusterId, topic).catch((error) => {
+      if (error instanceof ApiError && error.status === 404) return getTopicMeta(clusterId, topic, true);
+      throw error;
+    });
     return reader;
   }
 
@@ -57,10 +61,14 @@ export class TopicReader {
     return this.meta!.partitions.map((p) => p.partition);
   }
 
-  /** The asked partitions (all when 'all'), checked to exist. */
-  choose(partitions: number[] | 'all'): number[] {
+  /** The asked partitions (all when 'all'), checked to exist (against fresh metadata before a 404). */
+  async choose(partitions: number[] | 'all'): Promise<number[]> {
     if (partitions === 'all') return this.partitionIds;
-    const known = new Set(this.partitionIds);
+    let known = new Set(this.partitionIds);
+    if (partitions.some((p) => !known.has(p))) {
+      this.meta = await getTopicMeta(this.clusterId, this.topic, true);
+      known = new Set(this.partitionIds);
+    }
     const missing = partitions.filter((p) => !known.has(p));
     if (missing.length > 0) {
       throw notFound(

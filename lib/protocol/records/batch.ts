@@ -33,10 +33,11 @@ export const BATCH_HEADER_SIZE = 61;
 /** baseOffset + batchLength: the bytes batchLength does not count. */
 export const LOG_OVERHEAD = 12;
 
-const COMPRESSION_MASK = 0x07;
-const TIMESTAMP_TYPE_BIT = 0x08;
-const TRANSACTIONAL_BIT = 0x10;
-const CONTROL_BIT = 0x20;
+/** Bits of the attributes field; see parseAttributes for the decoded form. */
+export const COMPRESSION_MASK = 0x07;
+export const TIMESTAMP_TYPE_BIT = 0x08;
+export const TRANSACTIONAL_BIT = 0x10;
+export const CONTROL_BIT = 0x20;
 const DELETE_HORIZON_BIT = 0x40;
 const TWO_32 = 4294967296;
 
@@ -97,7 +98,8 @@ export interface DecodedBatch extends BatchHeader {
   controlType?: ControlType;
 }
 
-function readInt64(buf: Buffer, at: number): number {
+/** A big-endian int64 at `at` as a number (exact up to 2^53, which offsets and timestamps stay below). */
+export function readInt64(buf: Buffer, at: number): number {
   return buf.readInt32BE(at) * TWO_32 + buf.readUInt32BE(at + 4);
 }
 

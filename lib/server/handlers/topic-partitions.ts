@@ -1,18 +1,12 @@
 import 'server-only';
-import { topicNameParam } from '@/lib/api/common';
 import { addPartitionsInput } from '@/lib/api/topic-admin';
 import { addPartitions } from '@/lib/kafka/admin/partitions';
-import { mutation } from '../mutation';
-import { parseBody, parseWith } from '../route';
+import { topicMutation } from '../topic-route';
 
 // POST /api/clusters/:cluster/topics/:topic/partitions  { partitions: <new total>, validateOnly }
-export const POST = mutation<{ cluster: string; topic: string }>('topic.partitions.add', async ({ params, request, audit }) => {
-  const topic = parseWith(topicNameParam, params.topic);
-  const body = await parseBody(request, addPartitionsInput);
-  const parameters = { partitions: body.partitions, validateOnly: body.validateOnly };
-  audit.parameters = parameters;
-  if (body.validateOnly) audit.action = 'topic.partitions.validate';
-  const result = await addPartitions(params.cluster, topic, body.partitions, body.validateOnly);
-  audit.parameters = { ...parameters, before: result.before };
-  return result;
+export const POST = topicMutation('topic.partitions.add', addPartitionsInput, {
+  parameters: (body) => ({ partitions: body.partitions, validateOnly: body.validateOnly }),
+  validateAction: 'topic.partitions.validate',
+  run: (cluster, topic, body) => addPartitions(cluster, topic, body.partitions, body.validateOnly),
+  outcome: (result) => ({ before: result.before }),
 });

@@ -1,22 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { portOpen } from './support';
 
 const CLI = path.join(process.cwd(), 'lib', 'devcluster', 'cli.ts');
-
-function connectable(address: string): Promise<boolean> {
-  const [host, port] = address.split(':');
-  return new Promise((resolve) => {
-    const s = net.connect({ host, port: Number(port) });
-    s.once('connect', () => {
-      s.destroy();
-      resolve(true);
-    });
-    s.once('error', () => resolve(false));
-  });
-}
 
 describe('devcluster CLI', () => {
   it('prints help', async () => {
@@ -49,12 +37,12 @@ describe('devcluster CLI', () => {
       assert.ok(servers.every((s) => /^127\.0\.0\.1:\d+$/.test(s)));
       child.stdin.write('stop 2\n');
       await waitFor(() => err.includes('broker 2 stopped'), 'stop');
-      assert.equal(await connectable(servers[1]), false);
+      assert.equal(await portOpen(servers[1]), false);
       child.stdin.write('status\n');
       await waitFor(() => err.includes('broker 2') && err.includes('DOWN'), 'status');
       child.stdin.write('start 2\n');
       await waitFor(() => err.includes('broker 2 started'), 'start');
-      assert.equal(await connectable(servers[1]), true);
+      assert.equal(await portOpen(servers[1]), true);
       child.stdin.write('quit\n');
       const code = await new Promise((r) => child.once('exit', r));
       assert.equal(code, 0);

@@ -1,22 +1,9 @@
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { startDevCluster, type DevCluster } from '@/lib/devcluster';
 import { DescribeLogDirs, Metadata } from '@/lib/protocol/generated';
-import { RawConnection, waitFor } from './support';
-
-function portOpen(address: string): Promise<boolean> {
-  const [host, port] = address.split(':');
-  return new Promise((resolve) => {
-    const s = net.connect({ host, port: Number(port) });
-    s.once('connect', () => {
-      s.destroy();
-      resolve(true);
-    });
-    s.once('error', () => resolve(false));
-  });
-}
+import { RawConnection, portOpen, waitFor } from './support';
 
 describe('devcluster broker faults', () => {
   let cluster: DevCluster;

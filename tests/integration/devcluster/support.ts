@@ -29,6 +29,19 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs
   throw new Error(`timed out waiting for ${what}`);
 }
 
+/** Whether something accepts TCP connections at `host:port` (a stopped broker must not). */
+export function portOpen(address: string): Promise<boolean> {
+  const [host, port] = address.split(':');
+  return new Promise((resolve) => {
+    const s = net.connect({ host, port: Number(port) });
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.once('error', () => resolve(false));
+  });
+}
+
 /** A bare protocol connection for requests kafkajs cannot make and for hostile bytes. */
 export class RawConnection {
   private readonly decoder = new FrameDecoder();

@@ -190,12 +190,40 @@ describe('messages: produce and replay routes', { skip: hasKcat ? false : 'kcat 
     assert.equal((await callRoute(jobRoute.DELETE, { cluster: 'main', job: 'never-started' }, { method: 'DELETE' })).status, 404);
   });
 
+  it('a running replay can be followed and stopped', async () => {
+    await t.admin.createTopics({ topics: [{ topic: 'long', numPartitions: 1, replicationFactor: 1 }, { topic: 'long-copy', numPartitions: 1, replicationFactor: 1 }] });
+    for (let i = 0; i < 20; i++) {
+      await t.producer.send({ topic: 'long', messages: Array.from({ length: 1000 }, (_, j) => ({ value: `m-${i}-${j}-${'p'.repeat(100)}` })) });
+    }
+    const running = replay({ topic: 'long', jobId: 'job-to-stop', source: { mode: 'offsets', partition: 0, from: 0, to: 19_999 }, target: { topic: 'long-copy', partition: 0 } });
+    let progress: { status: number; body: ReplayProgress } | undefined;
+    for (let i = 0; i < 200; i++) {
+      progress = await callRoute<ReplayProgress>(jobRoute.GET, { cluster: 'main', job: 'job-to-stop' });
+      if (progress.status === 200 && progress.body.produced > 0) break;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    assert.equal(progress!.body.state, 'running');
+    assert.equal(progress!.body.total, 20_000);
+    const stopped = await callRoute<{ cancelled: boolean }>(jobRoute.DELETE, { cluster: 'main', job: 'job-to-stop' }, { method: 'DELETE' });
+    assert.equal(stopped.status, 200);
+    const result = await running;
+    assert.equal(result.status, 200);
+    assert.equal(result.body.cancelled, true);
+    assert.ok(result.body.produced > 0 && result.body.produced < 20_000, `stopped part way (${result.body.produced})`);
+    assert.equal(result.body.verified, true, 'what was produced is exactly what the target grew by');
+    assert.equal((await callRoute<ReplayProgress>(jobRoute.GET, { cluster: 'main', job: 'job-to-stop' })).body.state, 'cancelled');
+    assert.equal((await callRoute(jobRoute.DELETE, { cluster: 'main', job: 'job-to-stop' }, { method: 'DELETE' })).status, 404, 'no longer running');
+  });
+
   it('read-only clusters refuse produce and replay with 403, and audit says so', async () => {
     const p = await produce({ topic: 'narrow', value: 'x' }, 'locked');
     assert.equal(p.status, 403);
     assert.equal(p.body.code, 'read_only');
     const r = await replay({ topic: 'in', source: { mode: 'offsets', partition: 0, from: 0, to: 1 }, target: { topic: 'out' } }, 'locked');
     assert.equal(r.status, 403);
+    const stop = await callRoute<ErrorBody>(jobRoute.DELETE, { cluster: 'locked', job: 'any' }, { method: 'DELETE' });
+    assert.equal(stop.status, 403);
+    assert.equal(stop.body.code, 'read_only');
     const { flushAudit } = await import('@/lib/server/audit');
     await flushAudit();
     const entries = readFileSync(t.console.auditFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));

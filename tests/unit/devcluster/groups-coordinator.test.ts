@@ -1,21 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { GroupCoordinator, ErrorCode, encodeSubscription } from '@/lib/devcluster/groups';
-import type { GroupCoordinatorHost, JoinGroupParams } from '@/lib/devcluster/groups';
-
-class FakeHost implements GroupCoordinatorHost {
-  time = 1_000_000;
-  live = [1, 2, 3];
-  topics = new Map<string, number>([['orders', 3], ['payments', 2]]);
-  liveBrokerIds() { return this.live; }
-  partitionExists(t: string, p: number) { return p >= 0 && p < (this.topics.get(t) ?? 0); }
-  partitionOffsets() { return { logStartOffset: 0, highWatermark: 100, logEndOffset: 100 }; }
-  topicNames() { return [...this.topics.keys()]; }
-  now() { return this.time; }
-}
+import type { JoinGroupParams } from '@/lib/devcluster/groups';
+import { FakeGroupHost } from './fake-group-host';
 
 function setup(options: { initialRebalanceDelayMs?: number } = {}) {
-  const host = new FakeHost();
+  const host = new FakeGroupHost();
   const coordinator = new GroupCoordinator(host, { tickIntervalMs: 0, ...options });
   const advance = (ms: number) => {
     host.time += ms;

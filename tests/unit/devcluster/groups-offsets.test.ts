@@ -4,18 +4,8 @@ import { mkdtempSync, readFileSync, rmSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GroupCoordinator, ErrorCode, encodeSubscription } from '@/lib/devcluster/groups';
-import type { GroupCoordinatorHost, OffsetCommitParams } from '@/lib/devcluster/groups';
-
-class FakeHost implements GroupCoordinatorHost {
-  time = 5_000_000;
-  live = [1, 2, 3];
-  topics = new Map<string, number>([['orders', 3], ['payments', 2]]);
-  liveBrokerIds() { return this.live; }
-  partitionExists(t: string, p: number) { return p >= 0 && p < (this.topics.get(t) ?? 0); }
-  partitionOffsets() { return { logStartOffset: 0, highWatermark: 100, logEndOffset: 100 }; }
-  topicNames() { return [...this.topics.keys()]; }
-  now() { return this.time; }
-}
+import type { OffsetCommitParams } from '@/lib/devcluster/groups';
+import { FakeGroupHost } from './fake-group-host';
 
 function commit(groupId: string, partitions: [string, number, number][], member: { generationId: number; memberId: string } = { generationId: -1, memberId: '' }): OffsetCommitParams {
   const topics = new Map<string, OffsetCommitParams['topics'][number]>();
@@ -39,7 +29,7 @@ async function stableMember(c: GroupCoordinator, groupId: string, topics: string
 }
 
 test('standalone commits create a group; fetch returns offset, epoch, metadata; missing ones are -1', () => {
-  const host = new FakeHost();
+  const host = new FakeGroupHost(5_000_000);
   const c = new GroupCoordinator(host, { tickIntervalMs: 0 });
   const result = c.commitOffsets(commit('simple', [['orders', 0, 10], ['orders', 2, 30], ['nope', 0, 1], ['orders', 9, 1]]));
   assert.deepEqual(errors(result), [ErrorCode.NONE, ErrorCode.NONE, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION]);
@@ -54,7 +44,7 @@ test('standalone commits create a group; fetch returns offset, epoch, metadata; 
 });
 
 test('member commits are checked against generation and membership', async () => {
-  const c = new GroupCoordinator(new FakeHost(), { tickIntervalMs: 0 });
+  const c = new GroupCoordinator(new FakeGroupHost(5_000_000), { tickIntervalMs: 0 });
   const m = await stableMember(c, 'g', ['orders']);
   assert.deepEqual(errors(c.commitOffsets(commit('g', [['orders', 0, 1]], { generationId: m.generationId, memberId: m.memberId }))), [ErrorCode.NONE]);
   assert.deepEqual(errors(c.commitOffsets(commit('g', [['orders', 0, 1]], { generationId: 99, memberId: m.memberId }))), [ErrorCode.ILLEGAL_GENERATION]);
@@ -68,7 +58,7 @@ test('member commits are checked against generation and membership', async () =>
 });
 
 test('commits made during the join phase are accepted, during CompletingRebalance refused', async () => {
-  const c = new GroupCoordinator(new FakeHost(), { tickIntervalMs: 0 });
+  const c = new GroupCoordinator(new FakeGroupHost(5_000_000), { tickIntervalMs: 0 });
   const a = await stableMember(c, 'g', ['orders']);
   const bJoin = c.join({ groupId: 'g', memberId: '', groupInstanceId: null, requireKnownMemberId: false, clientId: 'b', clientHost: '/h', sessionTimeoutMs: 10_000, rebalanceTimeoutMs: 10_000, protocolType: 'consumer', protocols: [{ name: 'range', metadata: Buffer.alloc(0) }] });
   assert.deepEqual(errors(c.commitOffsets(commit('g', [['orders', 0, 7]], { generationId: 1, memberId: a.memberId }))), [ErrorCode.NONE]);
@@ -78,7 +68,7 @@ test('commits made during the join phase are accepted, during CompletingRebalanc
 });
 
 test('DeleteGroups: NON_EMPTY_GROUP with members, GROUP_ID_NOT_FOUND when unknown, offsets go with the group', async () => {
-  const c = new GroupCoordinator(new FakeHost(), { tickIntervalMs: 0 });
+  const c = new GroupCoordinator(new FakeGroupHost(5_000_000), { tickIntervalMs: 0 });
   await stableMember(c, 'busy', ['orders']);
   c.commitOffsets(commit('idle', [['orders', 0, 4]]));
   assert.equal(c.deleteGroup('busy'), ErrorCode.NON_EMPTY_GROUP);
@@ -89,7 +79,7 @@ test('DeleteGroups: NON_EMPTY_GROUP with members, GROUP_ID_NOT_FOUND when unknow
 });
 
 test('OffsetDelete refuses topics a live member subscribes to and deletes the others', async () => {
-  const c = new GroupCoordinator(new FakeHost(), { tickIntervalMs: 0 });
+  const c = new GroupCoordinator(new FakeGroupHost(5_000_000), { tickIntervalMs: 0 });
   const m = await stableMember(c, 'g', ['orders']);
   c.commitOffsets(commit('g', [['orders', 0, 1], ['payments', 1, 2]], { generationId: m.generationId, memberId: m.memberId }));
   const result = c.deleteOffsets('g', [{ name: 'orders', partitions: [{ partitionIndex: 0 }] }, { name: 'payments', partitions: [{ partitionIndex: 1 }] }]);
@@ -102,7 +92,7 @@ test('OffsetDelete refuses topics a live member subscribes to and deletes the ot
 test('offsets survive a coordinator move and a restart from the data directory', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'groups-'));
   try {
-    const host = new FakeHost();
+    const host = new FakeGroupHost(5_000_000);
     const first = new GroupCoordinator(host, { dataDir: dir, tickIntervalMs: 0 });
     const m = await stableMember(first, 'persisted', ['orders']);
     first.commitOffsets(commit('persisted', [['orders', 1, 41]], { generationId: m.generationId, memberId: m.memberId }));
@@ -136,7 +126,7 @@ test('offsets survive a coordinator move and a restart from the data directory',
 });
 
 test('a deleted topic takes its committed offsets along', () => {
-  const host = new FakeHost();
+  const host = new FakeGroupHost(5_000_000);
   const c = new GroupCoordinator(host, { tickIntervalMs: 0 });
   c.commitOffsets(commit('g', [['orders', 0, 1], ['payments', 0, 2]]));
   c.onTopicDeleted('orders');
@@ -144,7 +134,7 @@ test('a deleted topic takes its committed offsets along', () => {
 });
 
 test('close() answers requests still waiting for a rebalance', async () => {
-  const c = new GroupCoordinator(new FakeHost(), { tickIntervalMs: 0 });
+  const c = new GroupCoordinator(new FakeGroupHost(5_000_000), { tickIntervalMs: 0 });
   await stableMember(c, 'g', ['orders']);
   const waiting = c.join({ groupId: 'g', memberId: '', groupInstanceId: null, requireKnownMemberId: false, clientId: 'b', clientHost: '/h', sessionTimeoutMs: 10_000, rebalanceTimeoutMs: 10_000, protocolType: 'consumer', protocols: [{ name: 'range', metadata: Buffer.alloc(0) }] });
   c.close();
