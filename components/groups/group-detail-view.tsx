@@ -6,7 +6,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Skeleton, TableSkeleton } from '@/components/ui/skeleton';
 import { UpdatedAgo } from '@/components/ui/updated-ago';
-import { useCluster } from '@/lib/queries/clusters';
+import { useReadOnly } from '@/lib/queries/admin';
 import { useGroupDetail, useGroupHistory } from '@/lib/queries/groups';
 import { GroupDangerZone } from './group-danger-zone';
 import { GroupStateBadge } from './group-state-badge';
@@ -20,7 +20,7 @@ import { ResetOffsetsPanel } from './reset-offsets-panel';
 export function GroupDetailView({ cluster, group }: { cluster: string; group: string }) {
   const detail = useGroupDetail(cluster, group);
   const history = useGroupHistory(cluster, group);
-  const { data: clusterInfo } = useCluster(cluster);
+  const { readOnly } = useReadOnly(cluster);
   const back = (
     <Link href={`/clusters/${encodeURIComponent(cluster)}/groups`} className="text-sm text-sky-700 hover:underline">
       ← Consumer groups
@@ -33,7 +33,6 @@ export function GroupDetailView({ cluster, group }: { cluster: string; group: st
     return <div className="space-y-4">{back}<ErrorState error={detail.error} onRetry={() => void detail.refetch()} /></div>;
   }
   const g = detail.data;
-  const readOnly = clusterInfo?.readOnly ?? false;
   return (
     <div className="space-y-4">
       {back}

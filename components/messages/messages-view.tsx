@@ -19,7 +19,7 @@ import { QueryForm } from './query-form';
 import { ReplayPanel } from './replay-panel';
 import { SearchPanel } from './search-panel';
 import { TailPanel } from './tail-panel';
-import { useChangesDisabled } from './use-read-only';
+import { useReadOnly } from '@/lib/queries/admin';
 import { useSearchStream } from './use-search-stream';
 
 const modes: { id: MessagesMode; label: string }[] = [
@@ -37,7 +37,7 @@ export function MessagesView({ cluster, topic }: { cluster: string; topic: strin
   const params = useMemo(() => parseParams(new URLSearchParams(urlQuery)), [urlQuery]);
   const detail = useTopicDetail(cluster, topic);
   const partitionCount = detail.data?.partitions.length;
-  const readOnly = useChangesDisabled(cluster);
+  const { readOnly } = useReadOnly(cluster);
   const [open, setOpen] = useState<Message | null>(null);
   const [selection, setSelection] = useState<Set<string>>(new Set());
   const [panel, setPanel] = useState<'produce' | 'replay' | null>(null);

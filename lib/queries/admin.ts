@@ -1,4 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSyncExternalStore } from 'react';
 import { apiFetch, apiPost } from '@/lib/api/fetcher';
 import type {
   AddPartitionsInput,
@@ -38,10 +39,16 @@ export const useTopicFormContext = (cluster: string, topic?: string) => useQuery
  * Whether actions that change the cluster must be hidden or disabled. Until the cluster's
  * settings are known the answer is "read-only": a button never flashes enabled on a locked cluster.
  */
+const noSubscription = () => () => undefined;
+
 export function useReadOnly(cluster: string): { readOnly: boolean; loading: boolean; reason: string } {
   const { data, isPending } = useCluster(cluster);
+  // The server renders actions as disabled (it does not know yet), and so must the hydrating
+  // render: React does not patch an attribute that differs between the server HTML and
+  // hydration, so a button enabled then would keep the server's `disabled` for good.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   return {
-    readOnly: data ? data.readOnly : true,
+    readOnly: !hydrated || !data || data.readOnly,
     loading: isPending,
     reason: data?.readOnly ? 'This cluster is read-only in this console: changes are disabled.' : 'Loading cluster settings…',
   };

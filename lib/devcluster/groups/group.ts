@@ -2,20 +2,13 @@ import type {
   CommittedOffset,
   GroupProtocol,
   GroupState,
+  JoinGroupParams,
   JoinGroupResult,
   SyncGroupResult,
 } from './types';
 
-/** One member of a classic group, as the coordinator tracks it between requests. */
-export interface Member {
-  memberId: string;
-  groupInstanceId: string | null;
-  clientId: string;
-  clientHost: string;
-  sessionTimeoutMs: number;
-  rebalanceTimeoutMs: number;
-  protocolType: string;
-  protocols: GroupProtocol[];
+/** One member of a classic group: what it last joined with, and what the coordinator tracks between requests. */
+export interface Member extends Omit<JoinGroupParams, 'groupId' | 'requireKnownMemberId'> {
   assignment: Buffer;
   lastHeartbeat: number;
   /**
