@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refreshParam } from './common';
 
 // Consumer groups at the API boundary: query and body schemas (both sides import them) and the
 // shapes the routes answer with.
@@ -49,7 +50,7 @@ export const groupsQuery = z.object({
   dir: z.enum(['asc', 'desc']).optional(),
   page: z.coerce.number().int('must be a whole number').min(1, 'must be 1 or more').default(1),
   pageSize: z.coerce.number().int('must be a whole number').min(1, 'must be 1 or more').max(500, 'must be 500 or less').default(50),
-  refresh: z.enum(['0', '1', 'true', 'false']).optional(),
+  refresh: refreshParam,
 });
 /** The list's query as the browser sends it. */
 export interface GroupsQuery {
@@ -162,17 +163,16 @@ const partitionRef = z.object({
   partition: z.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be 0 or more'),
 });
 
-export const resetScope = z.discriminatedUnion('type', [
+const resetScope = z.discriminatedUnion('type', [
   z.object({ type: z.literal('all') }),
   z.object({ type: z.literal('topic'), topic: z.string().min(1, 'is required') }),
   z.object({ type: z.literal('partitions'), partitions: z.array(partitionRef).min(1, 'choose at least one partition') }),
 ]);
-export type ResetScope = z.infer<typeof resetScope>;
 
 /** ISO-8601 duration subset (PT1H30M, P1D) or a plain number of milliseconds. */
 export const durationPattern = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 
-export const resetStrategy = z.discriminatedUnion('type', [
+const resetStrategy = z.discriminatedUnion('type', [
   z.object({ type: z.literal('earliest') }),
   z.object({ type: z.literal('latest') }),
   z.object({
@@ -195,7 +195,6 @@ export const resetStrategy = z.discriminatedUnion('type', [
     ]),
   }),
 ]);
-export type ResetStrategyInput = z.infer<typeof resetStrategy>;
 
 export const resetRequest = z.object({ scope: resetScope, strategy: resetStrategy });
 export type ResetRequest = z.infer<typeof resetRequest>;
@@ -246,13 +245,11 @@ export const deleteGroupInput = z.strictObject({
   /** The group id typed again. */
   confirm: z.string({ error: CONFIRM_GROUP_MESSAGE }).max(10_000),
 });
-export type DeleteGroupInput = z.infer<typeof deleteGroupInput>;
 
 export const deleteGroupOffsetsInput = z.strictObject({
   /** The topic (the `topic` query parameter) typed again. */
   confirm: z.string({ error: CONFIRM_TOPIC_MESSAGE }).max(10_000),
 });
-export type DeleteGroupOffsetsInput = z.infer<typeof deleteGroupOffsetsInput>;
 
 export interface DeleteOffsetsResult {
   groupId: string;

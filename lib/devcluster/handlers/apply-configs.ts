@@ -8,7 +8,7 @@ export function currentConfigs(cluster: DevCluster, target: ConfigTarget): Map<s
 }
 
 /** Stores validated dynamic configs for a resource, checking cross-config rules first. */
-export function applyConfigs(cluster: DevCluster, target: ConfigTarget, next: Map<string, string>): void {
+function applyConfigs(cluster: DevCluster, target: ConfigTarget, next: Map<string, string>): void {
   if (target.kind === 'topic') {
     const topic = cluster.topics.get(target.name)!;
     const minIsr = next.get('min.insync.replicas');

@@ -1,8 +1,8 @@
 import type { DevCluster } from '../cluster';
 import { ErrorCode, KafkaError } from '../errors';
 
-export const RESOURCE_TOPIC = 2;
-export const RESOURCE_BROKER = 4;
+const RESOURCE_TOPIC = 2;
+const RESOURCE_BROKER = 4;
 
 /** A config resource resolved to what it names: a topic, one broker, or the cluster default (""). */
 export type ConfigTarget = { kind: 'topic'; name: string } | { kind: 'broker'; brokerId: number | null };

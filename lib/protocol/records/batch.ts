@@ -109,7 +109,7 @@ function writeInt64(buf: Buffer, at: number, v: number): void {
   buf.writeUInt32BE(v - hi * TWO_32, at + 4);
 }
 
-export function parseAttributes(attrs: number): BatchAttributes {
+function parseAttributes(attrs: number): BatchAttributes {
   return {
     compression: compressionFromCode(attrs & COMPRESSION_MASK),
     timestampType: attrs & TIMESTAMP_TYPE_BIT ? 'LogAppendTime' : 'CreateTime',

@@ -5,17 +5,6 @@ import type { z } from 'zod';
 
 export type Body = { raw: string } | { json: unknown };
 
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const ATOMS: unknown[] = [
   null, true, false, 0, -1, 1.5, -0.5, 1e308, -1e308, 2 ** 53 + 2, 2 ** 31, -(2 ** 31) - 1,
   '', ' ', 'x', '0', '-1', '1e3', 'true', 'null', 'NaN', '💥', '\u0000', '\u202e', '../../etc/passwd', '%00', '<script>',
@@ -39,7 +28,7 @@ export function pick<T>(rnd: () => number, list: readonly T[]): T {
   return list[Math.floor(rnd() * list.length)];
 }
 
-export function randomValue(rnd: () => number, depth = 0): unknown {
+function randomValue(rnd: () => number, depth = 0): unknown {
   const r = rnd();
   // Atoms are copied: corrupting a body must never change the shared list.
   if (depth > 3 || r < 0.55) return structuredClone(pick(rnd, ATOMS));

@@ -5,7 +5,8 @@ import type { z } from 'zod';
 import { deleteGroupInput, deleteGroupOffsetsInput, resetExecuteRequest } from '@/lib/api/groups';
 import { addPartitionsInput, createTopicInput, deleteTopicInput, patchConfigsInput, purgeRecordsInput, putConfigsInput } from '@/lib/api/topic-admin';
 import { callRoute } from '@/tests/support/console';
-import { corrupt, genericMalformed, pick, random, type Body } from './fuzz-bodies';
+import { seededRandom } from '@/tests/support/seeded-random';
+import { corrupt, genericMalformed, pick, type Body } from './fuzz-bodies';
 import { discoverWriteRoutes, paramsFor, type DiscoveredRoute } from './routes';
 import { snapshotCluster, startAdminTest, type AdminTestContext } from './support';
 
@@ -82,7 +83,7 @@ describe('fuzzing every write route', () => {
   it(`no 500, no 2xx and no change to the cluster for malformed bodies`, { timeout: 900_000 }, async () => {
     const before = await snapshotCluster(t.admin);
     assert.ok(before.groups[group]?.length, 'the group has committed offsets to protect');
-    const rnd = random(SEED);
+    const rnd = seededRandom(SEED);
     const failures: string[] = [];
     const counts: Record<string, number> = {};
     for (const route of routes) {
@@ -105,7 +106,7 @@ describe('fuzzing every write route', () => {
 
   it('malformed URL params with plausible bodies are 4xx and change nothing', { timeout: 300_000 }, async () => {
     const before = await snapshotCluster(t.admin);
-    const rnd = random(SEED + 1);
+    const rnd = seededRandom(SEED + 1);
     const badNames = ['', '.', '..', '../x', 'a/b', 'x'.repeat(300), 'bad name', '%00', '\u0000', `${topic}-missing`, 'ünï'];
     const failures: string[] = [];
     for (const route of routes) {

@@ -19,6 +19,7 @@ import {
 } from '@/lib/protocol/generated';
 import { encodeRecordBatch } from '@/lib/protocol/records/batch';
 import { Reader } from '@/lib/protocol/reader';
+import { seededRandom } from '@/tests/support/seeded-random';
 import { RawConnection } from './support';
 
 async function kafkajsStillWorks(cluster: DevCluster, topic: string): Promise<void> {
@@ -32,18 +33,6 @@ async function kafkajsStillWorks(cluster: DevCluster, topic: string): Promise<vo
   const offsets = await admin.fetchTopicOffsets(topic);
   await admin.disconnect();
   assert.ok(offsets.reduce((n, o) => n + Number(o.high), 0) >= 1);
-}
-
-/** Seeded PRNG so a failing fuzz run can be replayed. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('devcluster against bad input', () => {
@@ -111,7 +100,7 @@ describe('devcluster against bad input', () => {
   });
 
   it('survives 10,000+ random and mutated frames of many APIs, then serves kafkajs', async () => {
-    const rand = rng(20_240_611);
+    const rand = seededRandom(20_240_611);
     const int = (n: number) => Math.floor(rand() * n);
     const records = encodeRecordBatch({ baseOffset: 0, records: [{ key: Buffer.from('k'), value: Buffer.from('v'), headers: [{ key: 'h', value: Buffer.from('x') }], timestamp: Date.now() }] });
     const templates: Buffer[] = [];

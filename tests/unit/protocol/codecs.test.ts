@@ -5,7 +5,9 @@ import { ProtocolError } from '@/lib/protocol/errors';
 import * as generated from '@/lib/protocol/generated';
 import { Reader } from '@/lib/protocol/reader';
 import { Writer } from '@/lib/protocol/writer';
-import { type Schema, loadSchema, project, sampleStruct, seededRandom, versionRange } from './schema-samples';
+import { loadSchema, type MessageSpec } from '@/scripts/protocol-schema';
+import { seededRandom } from '@/tests/support/seeded-random';
+import { project, sampleStruct, versionRange } from './schema-samples';
 
 const APIS = [
   'ApiVersions', 'Metadata', 'Produce', 'Fetch', 'ListOffsets', 'FindCoordinator', 'JoinGroup', 'SyncGroup',
@@ -18,7 +20,7 @@ const APIS = [
 const codecs = generated as unknown as Record<string, ApiCodec<unknown, unknown> | DataCodec<unknown>>;
 
 function roundTrip(
-  schema: Schema,
+  schema: MessageSpec,
   v: number,
   seed: number,
   encode: (w: Writer, v: number, d: unknown) => void,

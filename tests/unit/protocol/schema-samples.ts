@@ -1,43 +1,12 @@
 /**
  * Test support: builds random message objects straight from the JSON schema
- * files, independently of the generated code, so codec round-trips check
- * the generator against the definitions rather than against itself.
+ * definitions, independently of the generator's model and the generated code,
+ * so codec round-trips check the generator against the definitions rather
+ * than against itself.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import type { FieldSpec, MessageSpec } from '@/scripts/protocol-schema';
 
-export interface SchemaField {
-  name: string;
-  type: string;
-  versions?: string;
-  nullableVersions?: string;
-  taggedVersions?: string;
-  tag?: number;
-  fields?: SchemaField[];
-}
-
-export interface Schema {
-  apiKey?: number;
-  name: string;
-  validVersions: string;
-  flexibleVersions: string;
-  fields: SchemaField[];
-  commonStructs?: { name: string; fields: SchemaField[] }[];
-}
-
-const SCHEMA_DIR = path.resolve(import.meta.dirname, '../../../lib/protocol/schemas');
-
-export function loadSchema(name: string): Schema {
-  const text = readFileSync(path.join(SCHEMA_DIR, `${name}.json`), 'utf8');
-  // Comments in these files are whole-line or trailing and never inside strings containing "//".
-  const json = text
-    .split('\n')
-    .map((line) => (line.trimStart().startsWith('//') ? '' : line))
-    .join('\n');
-  return JSON.parse(json) as Schema;
-}
-
-export function inVersions(spec: string | undefined, v: number): boolean {
+function inVersions(spec: string | undefined, v: number): boolean {
   if (spec === undefined || spec === 'none') return false;
   if (spec.endsWith('+')) return v >= Number(spec.slice(0, -1));
   const [a, b] = spec.split('-').map(Number);
@@ -49,24 +18,13 @@ export function versionRange(spec: string): [number, number] {
   return [a, b ?? a];
 }
 
-export type Rand = () => number;
-
-export function seededRandom(seed: number): Rand {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+type Rand = () => number;
 
 const camel = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
 const STRINGS = ['', 'a', 'topic-1', 'héllo', '日本語', 'x'.repeat(40)];
 const PRIMS = new Set(['bool', 'int8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'float64', 'string', 'bytes', 'uuid', 'records']);
 
-function structFields(schema: Schema, field: SchemaField, typeName: string): SchemaField[] {
+function structFields(schema: MessageSpec, field: FieldSpec, typeName: string): FieldSpec[] {
   if (field.fields) return field.fields;
   const common = schema.commonStructs?.find((c) => c.name === typeName);
   if (!common) throw new Error(`no struct ${typeName} in ${schema.name}`);
@@ -107,7 +65,7 @@ function sampleScalar(type: string, rand: Rand): unknown {
   }
 }
 
-function sampleValue(schema: Schema, field: SchemaField, v: number, rand: Rand): unknown {
+function sampleValue(schema: MessageSpec, field: FieldSpec, v: number, rand: Rand): unknown {
   if (inVersions(field.nullableVersions, v) && rand() < 0.25) return null;
   const isArray = field.type.startsWith('[]');
   const elem = isArray ? field.type.slice(2) : field.type;
@@ -117,7 +75,7 @@ function sampleValue(schema: Schema, field: SchemaField, v: number, rand: Rand):
   return Array.from({ length: int(rand, 0, 3) }, one);
 }
 
-export function sampleStruct(schema: Schema, fields: SchemaField[], v: number, rand: Rand): Record<string, unknown> {
+export function sampleStruct(schema: MessageSpec, fields: FieldSpec[], v: number, rand: Rand): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of fields) {
     if (!inVersions(f.versions, v)) continue;
@@ -127,7 +85,7 @@ export function sampleStruct(schema: Schema, fields: SchemaField[], v: number, r
 }
 
 /** Keeps only the fields that exist in version `v`, recursively. */
-export function project(schema: Schema, fields: SchemaField[], v: number, value: unknown): unknown {
+export function project(schema: MessageSpec, fields: FieldSpec[], v: number, value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return value;
   const obj = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};

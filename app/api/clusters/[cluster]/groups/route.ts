@@ -5,6 +5,5 @@ import { parseQuery, route } from '@/lib/server/route';
 export const dynamic = 'force-dynamic';
 
 export const GET = route<{ cluster: string }>(async ({ params, request }) => {
-  const { refresh, ...options } = parseQuery(request, groupsQuery);
-  return groupsPage(params.cluster, { ...options, refresh: refresh === '1' || refresh === 'true' });
+  return groupsPage(params.cluster, parseQuery(request, groupsQuery));
 });

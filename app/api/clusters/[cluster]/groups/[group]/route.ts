@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refreshParam } from '@/lib/api/common';
 import { deleteGroupInput } from '@/lib/api/groups';
 import { deleteGroup } from '@/lib/kafka/groups/delete';
 import { groupDetail } from '@/lib/kafka/groups/service';
@@ -7,11 +8,11 @@ import { parseBody, parseQuery, route } from '@/lib/server/route';
 
 export const dynamic = 'force-dynamic';
 
-const query = z.object({ refresh: z.enum(['0', '1', 'true', 'false']).optional() });
+const query = z.object({ refresh: refreshParam });
 
 export const GET = route<{ cluster: string; group: string }>(async ({ params, request }) => {
   const { refresh } = parseQuery(request, query);
-  return groupDetail(params.cluster, params.group, refresh === '1' || refresh === 'true');
+  return groupDetail(params.cluster, params.group, refresh);
 });
 
 // Body { confirm: "<group id>" }: the group id typed again, or nothing is deleted.
