@@ -34,7 +34,7 @@ export function GroupsTable({ cluster, groups, sort, dir, onSort }: {
           {groups.map((g) => (
             <tr key={g.groupId} className="border-b border-slate-100 last:border-0 hover:bg-slate-50" data-testid={`group-row-${g.groupId}`}>
               <td className="px-3 py-2"><HealthBadge health={g.health} testId={`group-health-${g.groupId}`} /></td>
-              <td className="max-w-[20rem] px-3 py-2">
+              <td className="w-[17rem] max-w-[17rem] px-3 py-2">
                 <Link href={href(g.groupId)} className="block truncate font-medium text-sky-700 hover:underline" title={g.groupId}>
                   {g.groupId}
                 </Link>
@@ -43,7 +43,7 @@ export function GroupsTable({ cluster, groups, sort, dir, onSort }: {
               </td>
               <td className="px-3 py-2"><GroupStateBadge state={g.state} /></td>
               <td className="px-3 py-2 text-right tabular-nums">{g.members}</td>
-              <td className="max-w-[14rem] px-3 py-2 text-slate-600">
+              <td className="max-w-[11rem] px-3 py-2 text-slate-600">
                 <span className="block truncate" title={g.topics.join(', ')}>
                   {g.topics.length === 0 ? '–' : g.topics.length <= 2 ? g.topics.join(', ') : `${g.topics[0]} +${g.topics.length - 1}`}
                 </span>
