@@ -4,7 +4,7 @@ import { TableSkeleton } from '@/components/ui/skeleton';
 import type { Message } from '@/lib/messages/api';
 import type { useBrowse } from '@/lib/queries/messages';
 import { ExportMenu } from './export-menu';
-import { MessageTable, messageId } from './message-table';
+import { MessageTable, messageId, toggledSelection } from './message-table';
 import type { MessagesParams } from './messages-params';
 import { ReadError } from './read-error';
 
@@ -20,13 +20,7 @@ export function BrowsePanel({ query, topic, params, selection, onSelection, onOp
   const messages = query.data?.pages.flatMap((p) => p.messages) ?? [];
   const ranges = query.data?.pages[0]?.partitions ?? [];
   const total = ranges.reduce((n, r) => n + (r.end - r.start), 0);
-  const toggle = (m: Message) => {
-    const next = new Set(selection);
-    const id = messageId(m);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    onSelection(next);
-  };
+  const toggle = (m: Message) => onSelection(toggledSelection(selection, m));
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-slate-500">

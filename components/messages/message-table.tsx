@@ -14,6 +14,15 @@ const STEP = 500;
 
 export const messageId = (m: { partition: number; offset: number }) => `${m.partition}-${m.offset}`;
 
+/** The selection with this message added, or removed when it was selected. */
+export function toggledSelection(selection: ReadonlySet<string>, m: { partition: number; offset: number }): Set<string> {
+  const next = new Set(selection);
+  const id = messageId(m);
+  if (next.has(id)) next.delete(id);
+  else next.add(id);
+  return next;
+}
+
 export function MessageTable({ messages, decoder, selected, onToggle, onToggleAll, onOpen, empty }: {
   messages: Message[];
   decoder: string;

@@ -3,7 +3,7 @@
 import type { Message } from '@/lib/messages/api';
 import { sortForDisplay } from '@/lib/messages/merge';
 import { ExportMenu } from './export-menu';
-import { MessageTable, messageId } from './message-table';
+import { MessageTable, messageId, toggledSelection } from './message-table';
 import type { MessagesParams } from './messages-params';
 import { ReadError } from './read-error';
 import { SearchProgress } from './search-progress';
@@ -23,13 +23,7 @@ export function SearchPanel({ params, state, onCancel, onContinue, selection, on
   const messages = sortForDisplay([...state.messages], params.order);
   // Refused before it started (bad input): there is no progress to show.
   const refused = state.status === 'error' && state.error?.isClientError && !state.progress;
-  const toggle = (m: Message) => {
-    const next = new Set(selection);
-    const id = messageId(m);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    onSelection(next);
-  };
+  const toggle = (m: Message) => onSelection(toggledSelection(selection, m));
   return (
     <div className="space-y-2">
       {state.status !== 'idle' && !refused && <SearchProgress state={state} scanCap={params.scanCap} onCancel={onCancel} onContinue={onContinue} />}

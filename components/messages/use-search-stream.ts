@@ -4,6 +4,7 @@ import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { ApiError } from '@/lib/api/errors';
 import type { Message, SearchEvent } from '@/lib/messages/api';
 import { messagesPath } from '@/lib/queries/messages';
+import { openStream, streamPieces } from './stream-response';
 
 // Runs a search as a streamed request (NDJSON) and turns its lines into state. Updates are
 // applied at most every FLUSH_MS so a fast stream of matches cannot freeze the page. Leaving
@@ -58,24 +59,9 @@ export function useSearchStream(cluster: string, topic: string, query: string | 
     };
     void (async () => {
       try {
-        const response = await fetch(`${messagesPath(cluster, topic)}/search?${query}`, { signal: abort.signal, headers: { accept: 'application/x-ndjson' } });
-        if (!response.ok) {
-          const body = await response.json().catch(() => ({}));
-          throw new ApiError(response.status, body.code ?? 'internal', body.message ?? `Search failed with status ${response.status}`, body.details);
-        }
-        const reader = response.body!.getReader();
-        const decoder = new TextDecoder();
-        let buffer = '';
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          buffer += decoder.decode(value, { stream: true });
-          let nl: number;
-          while ((nl = buffer.indexOf('\n')) !== -1) {
-            const line = buffer.slice(0, nl);
-            buffer = buffer.slice(nl + 1);
-            if (line) apply(JSON.parse(line) as SearchEvent);
-          }
+        const response = await openStream(`${messagesPath(cluster, topic)}/search?${query}`, 'application/x-ndjson', abort.signal, 'Search');
+        for await (const line of streamPieces(response, '\n')) {
+          if (line) apply(JSON.parse(line) as SearchEvent);
         }
         if (current.status === 'running') current = { ...current, status: 'error', error: new ApiError(503, 'cluster_unreachable', 'The search stopped before it finished.') };
       } catch (error) {

@@ -4,6 +4,7 @@ import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { ApiError } from '@/lib/api/errors';
 import type { Message, TailEvent } from '@/lib/messages/api';
 import { messagesPath } from '@/lib/queries/messages';
+import { openStream, streamPieces } from './stream-response';
 
 // Live tail: reads the server-sent event stream (through fetch, so a 400 shows its reason).
 // Arrivals are buffered and rendered at most every FLUSH_MS, newest first, and only the newest
@@ -72,29 +73,14 @@ export function useTail(cluster: string, topic: string, query: string, running: 
     };
     void (async () => {
       try {
-        const response = await fetch(`${messagesPath(cluster, topic)}/tail?${query}`, { signal: abort.signal, headers: { accept: 'text/event-stream' } });
-        if (!response.ok) {
-          const body = await response.json().catch(() => ({}));
-          throw new ApiError(response.status, body.code ?? 'internal', body.message ?? `Live tail failed with status ${response.status}`, body.details);
-        }
-        const reader = response.body!.getReader();
-        const decoder = new TextDecoder();
-        let buffer = '';
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          buffer += decoder.decode(value, { stream: true });
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) !== -1) {
-            const data = buffer
-              .slice(0, end)
-              .split('\n')
-              .filter((l) => l.startsWith('data: '))
-              .map((l) => l.slice(6))
-              .join('\n');
-            buffer = buffer.slice(end + 2);
-            if (data) apply(JSON.parse(data) as TailEvent);
-          }
+        const response = await openStream(`${messagesPath(cluster, topic)}/tail?${query}`, 'text/event-stream', abort.signal, 'Live tail');
+        for await (const event of streamPieces(response, '\n\n')) {
+          const data = event
+            .split('\n')
+            .filter((l) => l.startsWith('data: '))
+            .map((l) => l.slice(6))
+            .join('\n');
+          if (data) apply(JSON.parse(data) as TailEvent);
         }
         if (!abort.signal.aborted) current = { ...current, status: 'error', error: new ApiError(503, 'cluster_unreachable', 'The live tail connection closed.') };
       } catch (error) {

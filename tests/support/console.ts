@@ -36,7 +36,33 @@ export async function startConsoleUnderTest(options: { readOnly?: boolean } = {}
   );
   process.env.CONSOLE_CONFIG = configFile;
   process.env.CONSOLE_AUDIT_FILE = auditFile;
-  return { cluster, brokers, auditFile, close: () => cluster.close() };
+  return {
+    cluster,
+    brokers,
+    auditFile,
+    close: async () => {
+      await releaseConsole(['main', 'down', 'locked']);
+      await cluster.close();
+    },
+  };
+}
+
+/** Lets the process exit: finishes audit writes and closes every client and timer the console opened. */
+async function releaseConsole(clusterIds: string[]): Promise<void> {
+  const [{ flushAudit }, { closeAuditProducers }, { closeProtocolClient }, { resetCluster }, { stopSampler }] = await Promise.all([
+    import('@/lib/server/audit'),
+    import('@/lib/kafka/admin/audit-producer'),
+    import('@/lib/kafka/protocol-pool'),
+    import('@/lib/kafka/pool'),
+    import('@/lib/kafka/groups/sampler'),
+  ]);
+  await flushAudit();
+  await closeAuditProducers();
+  for (const id of clusterIds) {
+    stopSampler(id);
+    await closeProtocolClient(id);
+    await resetCluster(id);
+  }
 }
 
 type Handler = (request: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;

@@ -24,16 +24,6 @@ export async function startAdminTest(options: { readOnly?: boolean } = {}): Prom
     admin,
     close: async () => {
       await admin.disconnect().catch(() => undefined);
-      const { flushAudit } = await import('@/lib/server/audit');
-      await flushAudit();
-      const { closeAuditProducers } = await import('@/lib/kafka/admin/audit-producer');
-      await closeAuditProducers();
-      const { closeProtocolClient } = await import('@/lib/kafka/protocol-pool');
-      const { resetCluster } = await import('@/lib/kafka/pool');
-      for (const id of ['main', 'down', 'locked']) {
-        await closeProtocolClient(id);
-        await resetCluster(id);
-      }
       await consoleUnderTest.close();
     },
   };

@@ -58,10 +58,6 @@ before(async () => {
 after(async () => {
   await admin?.deleteTopics({ topics: [topicA, topicB] }).catch(() => undefined);
   await admin?.disconnect();
-  const { closeProtocolClient } = await import('@/lib/kafka/protocol-pool');
-  for (const id of ['main', 'down', 'locked']) await closeProtocolClient(id);
-  const { resetCluster } = await import('@/lib/kafka/pool');
-  for (const id of ['main', 'down', 'locked']) await resetCluster(id);
   await ctx?.close();
 });
 

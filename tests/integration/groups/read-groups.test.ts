@@ -32,8 +32,6 @@ before(async () => {
 });
 
 after(async () => {
-  const { closeProtocolClient } = await import('@/lib/kafka/protocol-pool');
-  await closeProtocolClient('main');
   await env?.close();
 });
 

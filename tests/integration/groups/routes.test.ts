@@ -91,12 +91,6 @@ after(async () => {
   await consumer?.disconnect();
   await producer?.disconnect();
   await admin?.disconnect();
-  const { closeProtocolClient } = await import('@/lib/kafka/protocol-pool');
-  const { stopSampler } = await import('@/lib/kafka/groups/sampler');
-  for (const id of ['main', 'locked', 'down']) {
-    stopSampler(id);
-    await closeProtocolClient(id);
-  }
   await env?.close();
 });
 

@@ -34,14 +34,6 @@ export async function startMessagesTest(): Promise<MessagesTest> {
     close: async () => {
       await producer.disconnect().catch(() => undefined);
       await admin.disconnect().catch(() => undefined);
-      const { flushAudit } = await import('@/lib/server/audit');
-      await flushAudit();
-      const { closeProtocolClient } = await import('@/lib/kafka/protocol-pool');
-      const { resetCluster } = await import('@/lib/kafka/pool');
-      for (const id of ['main', 'down', 'locked']) {
-        await closeProtocolClient(id);
-        await resetCluster(id);
-      }
       await consoleUnderTest.close();
     },
   };
