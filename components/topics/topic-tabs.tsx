@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { routeParam } from '@/lib/url-params';
 
 const tabs = [
   { href: '', label: 'Overview', testId: 'topic-tab-overview' },
@@ -17,7 +18,9 @@ export function TopicTabs({ cluster, topic }: { cluster: string; topic: string }
     <nav className="mb-4 flex gap-1 border-b border-slate-200 text-sm" data-testid="topic-tabs">
       {tabs.map((t) => {
         const href = base + t.href;
-        const active = t.href === '' ? decodeURIComponent(pathname) === decodeURIComponent(base) : pathname.startsWith(href) || decodeURIComponent(pathname).startsWith(decodeURIComponent(href));
+        // Compared decoded: the browser may spell the same topic name with other escapes.
+        const path = routeParam(pathname);
+        const active = t.href === '' ? path === routeParam(base) : path.startsWith(routeParam(href));
         return (
           <Link
             key={t.label}

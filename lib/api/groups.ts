@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseDateTime } from '@/lib/messages/api';
 import { refreshParam } from './common';
 
 // Consumer groups at the API boundary: query and body schemas (both sides import them) and the
@@ -177,7 +178,11 @@ const resetStrategy = z.discriminatedUnion('type', [
   z.object({ type: z.literal('latest') }),
   z.object({
     type: z.literal('datetime'),
-    datetime: z.string({ error: 'is required' }).refine((s) => !Number.isNaN(Date.parse(s)), 'must be a date and time, e.g. 2024-05-01T12:00:00Z'),
+    // The same rule as the messages API: a zone-less time would be read in the server's zone.
+    datetime: z.string({ error: 'is required' }).superRefine((s, ctx) => {
+      const parsed = parseDateTime(s);
+      if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed });
+    }),
   }),
   z.object({
     type: z.literal('offset'),

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { type AppConfig, type ClusterConfig, type ClusterFileConfig, clusterSchema, fileConfigSchema } from './schema';
 
@@ -21,6 +21,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
   let clusters: ClusterConfig[] = [];
   let readOnly = flag(env.CONSOLE_READ_ONLY);
+  let trustProxy = flag(env.CONSOLE_TRUST_PROXY);
   let auditFile = env.CONSOLE_AUDIT_FILE;
   let auditTopic = env.CONSOLE_AUDIT_TOPIC;
   let auditCluster = env.CONSOLE_AUDIT_CLUSTER;
@@ -32,6 +33,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       if (parsed.success) {
         clusters = parsed.data.clusters.map((c) => toCluster(c, problems));
         readOnly ||= parsed.data.readOnly;
+        trustProxy ||= parsed.data.trustProxy;
         auditFile ??= parsed.data.audit?.file;
         auditTopic ??= parsed.data.audit?.topic;
         auditCluster ??= parsed.data.audit?.cluster;
@@ -51,7 +53,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ids.add(c.id);
   }
   if (problems.length) throw new ConfigError(problems);
-  return { clusters, readOnly, audit: { file: auditFile ?? '.data/audit.log', topic: auditTopic, cluster: auditCluster } };
+  return { clusters, readOnly, trustProxy, audit: { file: auditFile ?? '.data/audit.log', topic: auditTopic, cluster: auditCluster } };
 }
 
 export function clusterId(name: string): string {
@@ -117,12 +119,30 @@ function readPem(path: string | undefined, field: string, problems: string[]): s
 }
 
 function readConfigFile(path: string, problems: string[]): unknown {
+  let text: string;
   try {
-    return parseYaml(readFileSync(path, 'utf8'));
+    text = readFileSync(path, 'utf8');
   } catch (e) {
     problems.push(`CONSOLE_CONFIG: cannot read ${path}: ${(e as Error).message}`);
     return undefined;
   }
+  try {
+    // Warnings are not printed: like errors, they quote the source line.
+    return parseYaml(text, { logLevel: 'error' });
+  } catch (e) {
+    problems.push(`CONSOLE_CONFIG: ${path} is not valid YAML${yamlErrorPlace(e)}`);
+    return undefined;
+  }
+}
+
+/**
+ * Where the YAML is broken, and the parser's error code. Never its message: that quotes the
+ * offending source line, which may be a password, and this ends up in the startup log.
+ */
+function yamlErrorPlace(e: unknown): string {
+  if (!(e instanceof YAMLError)) return '';
+  const pos = e.linePos?.[0];
+  return `${pos ? ` at line ${pos.line}, column ${pos.col}` : ''} (${e.code.toLowerCase().replaceAll('_', ' ')})`;
 }
 
 function describeIssues(error: z.ZodError, source: string, names: Record<string, string> = {}): string[] {

@@ -28,6 +28,8 @@ export const clusterSchema = z.object({
 
 export const fileConfigSchema = z.object({
   readOnly: z.boolean().default(false),
+  /** Believe X-Forwarded-* user/address headers: only behind a proxy that sets (and strips) them. */
+  trustProxy: z.boolean().default(false),
   audit: z
     .object({ file: z.string().optional(), topic: z.string().optional(), cluster: z.string().optional() })
     .optional(),
@@ -49,6 +51,8 @@ export interface ClusterConfig extends ClusterFileConfig {
 export interface AppConfig {
   clusters: ClusterConfig[];
   readOnly: boolean;
+  /** Audit user and client address come from proxy headers only when this is on. */
+  trustProxy: boolean;
   /** topic: also produce each entry there, on `cluster` (by id) or else on the cluster acted upon. */
   audit: { file: string; topic?: string; cluster?: string };
 }

@@ -57,9 +57,3 @@ export class KafkaError extends Error {
     this.name = 'KafkaError';
   }
 }
-
-/** Splits any thrown value into the code and message a response carries. */
-export function toErrorFields(err: unknown): { errorCode: number; errorMessage: string } {
-  if (err instanceof KafkaError) return { errorCode: err.code, errorMessage: err.message };
-  return { errorCode: ErrorCode.UNKNOWN_SERVER_ERROR, errorMessage: err instanceof Error ? err.message : String(err) };
-}

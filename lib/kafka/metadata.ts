@@ -4,8 +4,8 @@ import { cached } from './cache';
 import { clusterRpc } from './protocol-pool';
 
 // One Metadata request for every topic, normalised to the console's own shape and cached briefly.
-// Kafka lists only live brokers, so brokers seen earlier (or named as replicas) and now missing are
-// reported as offline rather than silently disappearing.
+// Kafka lists only live brokers, so brokers still named as replicas but missing are reported as
+// offline rather than silently disappearing.
 
 export const METADATA_TTL_MS = 3_000;
 
@@ -104,18 +104,24 @@ async function readMetadata(clusterId: string): Promise<ClusterMetadata> {
   };
 }
 
-function withOfflineBrokers(clusterId: string, live: BrokerNode[], topics: TopicMeta[]): BrokerNode[] {
+/**
+ * Live brokers plus offline ones: a missing broker still named as a replica is an outage, so it is
+ * listed offline (with its last known address). One no partition names was decommissioned, and is
+ * forgotten rather than reported down forever.
+ */
+export function withOfflineBrokers(clusterId: string, live: BrokerNode[], topics: TopicMeta[]): BrokerNode[] {
   let seen = seenBrokers.get(clusterId);
   if (!seen) seenBrokers.set(clusterId, (seen = new Map()));
   for (const b of live) seen.set(b.id, b);
   const all = new Map<number, BrokerNode>(live.map((b) => [b.id, b]));
-  const missing = (id: number) => {
-    if (id < 0 || all.has(id)) return;
+  const replicaIds = new Set<number>();
+  for (const t of topics) for (const p of t.partitions) for (const r of p.replicas) if (r >= 0) replicaIds.add(r);
+  for (const id of seen.keys()) if (!all.has(id) && !replicaIds.has(id)) seen.delete(id);
+  for (const id of replicaIds) {
+    if (all.has(id)) continue;
     const last = seen.get(id);
     all.set(id, { id, host: last?.host ?? null, port: last?.port ?? null, rack: last?.rack ?? null, online: false });
-  };
-  for (const id of seen.keys()) missing(id);
-  for (const t of topics) for (const p of t.partitions) for (const r of p.replicas) missing(r);
+  }
   return [...all.values()].sort((a, b) => a.id - b.id);
 }
 

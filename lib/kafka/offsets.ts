@@ -44,11 +44,6 @@ export async function listPartitionOffsets(
   return result;
 }
 
-/** Flattens an offsets table for one topic into partition order. */
-export function topicOffsets(offsets: OffsetsByTopic, topic: string): Map<number, number> {
-  return offsets.get(topic) ?? new Map();
-}
-
 interface Located {
   topic: string;
   meta: PartitionMeta;

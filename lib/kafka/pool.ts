@@ -1,13 +1,12 @@
 import 'server-only';
-import { type Admin, Kafka, logLevel, type SASLOptions } from 'kafkajs';
+import { Kafka, logLevel, type SASLOptions } from 'kafkajs';
 import type { ClusterConfig } from '@/lib/config/schema';
 import { getCluster } from './clusters';
 
-// One kafkajs client and one connected admin per cluster, reused across requests.
+// One kafkajs client per cluster, reused across requests (the audit producer is built from it).
 
 interface PoolEntry {
   kafka: Kafka;
-  admin?: Promise<Admin>;
 }
 
 const poolKey = Symbol.for('kafka-console.pool');
@@ -18,27 +17,12 @@ export async function getKafka(clusterId: string): Promise<Kafka> {
   return entry(await getCluster(clusterId)).kafka;
 }
 
-export async function getAdmin(clusterId: string): Promise<Admin> {
-  const e = entry(await getCluster(clusterId));
-  e.admin ??= connectAdmin(e.kafka).catch((error) => {
-    e.admin = undefined;
-    throw error;
-  });
-  return e.admin;
-}
-
-/** Forget a cluster's connections, e.g. after the cluster became unreachable. */
-export async function resetCluster(clusterId: string): Promise<void> {
-  const e = pool.get(clusterId);
+/**
+ * Forget a cluster's client so the next use builds it from current configuration. A kafkajs client
+ * holds no connections itself; producers made from it are closed by their owners.
+ */
+export function resetCluster(clusterId: string): void {
   pool.delete(clusterId);
-  const admin = await e?.admin?.catch(() => undefined);
-  await admin?.disconnect().catch(() => undefined);
-}
-
-async function connectAdmin(kafka: Kafka): Promise<Admin> {
-  const admin = kafka.admin({ retry: { retries: 1, initialRetryTime: 100, maxRetryTime: 1000 } });
-  await admin.connect();
-  return admin;
 }
 
 function entry(cluster: ClusterConfig): PoolEntry {

@@ -5,8 +5,11 @@ import type { MetadataResponse } from '@/lib/protocol/generated';
 import type { ClusterConfig } from '@/lib/config/schema';
 import { getCluster } from './clusters';
 
-// One protocol client per cluster, reused by every request: connections per broker stay open, and
+// Protocol clients per cluster, reused by every request: connections per broker stay open, and
 // each connection negotiated its API versions once (ApiVersions), so Kafka 2.x to 4.x all work.
+// Kafka answers the requests on one connection strictly in order, so message reading has clients
+// of its own: a search's large fetches or a tail's long polls on the shared connection would hold
+// every Metadata and ListOffsets of the other pages behind them.
 
 const CONNECT_TIMEOUT_MS = 3_000;
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -16,16 +19,54 @@ interface PoolEntry {
   ready: Promise<ClusterClient>;
 }
 
+type Pool = Map<string, PoolEntry>;
 const poolKey = Symbol.for('kafka-console.protocol-pool');
-type GlobalWithPool = typeof globalThis & { [poolKey]?: Map<string, PoolEntry> };
+const streamingKey = Symbol.for('kafka-console.protocol-pool.streaming');
+const dedicatedKey = Symbol.for('kafka-console.protocol-pool.dedicated');
+type GlobalWithPool = typeof globalThis & { [poolKey]?: Pool; [streamingKey]?: Pool; [dedicatedKey]?: Map<string, Set<ClusterClient>> };
 const pool = ((globalThis as GlobalWithPool)[poolKey] ??= new Map());
+const streamingPool = ((globalThis as GlobalWithPool)[streamingKey] ??= new Map());
+const dedicated = ((globalThis as GlobalWithPool)[dedicatedKey] ??= new Map());
 
 /** The cluster's connected protocol client (SASL/TLS as configured), created on first use. */
-export async function getProtocolClient(clusterId: string): Promise<ClusterClient> {
-  const existing = pool.get(clusterId);
+export function getProtocolClient(clusterId: string): Promise<ClusterClient> {
+  return pooledClient(pool, clusterId);
+}
+
+/** The client for bulk message reads (browse, search), apart from the one the other pages use. */
+export function getStreamingClient(clusterId: string): Promise<ClusterClient> {
+  return pooledClient(streamingPool, clusterId);
+}
+
+export interface DedicatedClient {
+  client: ClusterClient;
+  close(): Promise<void>;
+}
+
+/**
+ * A client of its own for a long-running stream (a live tail, whose long polls would otherwise
+ * hold back searches and browsing too). Whoever opens it closes it; closeProtocolClient also does.
+ */
+export async function openDedicatedClient(clusterId: string): Promise<DedicatedClient> {
+  const cluster = await getCluster(clusterId);
+  const client = new ClusterClient(clientOptions(cluster));
+  const open = dedicated.get(clusterId) ?? new Set<ClusterClient>();
+  dedicated.set(clusterId, open);
+  open.add(client);
+  return {
+    client,
+    close: async () => {
+      open.delete(client);
+      await client.close().catch(() => undefined);
+    },
+  };
+}
+
+async function pooledClient(from: Pool, clusterId: string): Promise<ClusterClient> {
+  const existing = from.get(clusterId);
   if (existing) return existing.ready;
   const cluster = await getCluster(clusterId);
-  const again = pool.get(clusterId);
+  const again = from.get(clusterId);
   if (again) return again.ready;
   const client = new ClusterClient(clientOptions(cluster));
   const entry: PoolEntry = {
@@ -34,21 +75,26 @@ export async function getProtocolClient(clusterId: string): Promise<ClusterClien
       () => client,
       async (error) => {
         // Not reachable now: the next request starts from scratch instead of reusing a dead client.
-        if (pool.get(clusterId) === entry) pool.delete(clusterId);
+        if (from.get(clusterId) === entry) from.delete(clusterId);
         await client.close().catch(() => undefined);
         throw error;
       },
     ),
   };
-  pool.set(clusterId, entry);
+  from.set(clusterId, entry);
   return entry.ready;
 }
 
-/** Closes a cluster's protocol connections (tests, shutdown, or after a configuration change). */
+/** Closes all of a cluster's protocol connections (tests, shutdown, or after a configuration change). */
 export async function closeProtocolClient(clusterId: string): Promise<void> {
-  const entry = pool.get(clusterId);
-  pool.delete(clusterId);
-  await entry?.client.close().catch(() => undefined);
+  const clients = [pool, streamingPool].flatMap((from) => {
+    const entry = from.get(clusterId);
+    from.delete(clusterId);
+    return entry ? [entry.client] : [];
+  });
+  clients.push(...(dedicated.get(clusterId) ?? []));
+  dedicated.delete(clusterId);
+  await Promise.all(clients.map((c) => c.close().catch(() => undefined)));
 }
 
 /** What the console's reads need from the protocol client. */

@@ -94,11 +94,10 @@ export class LagHistory {
         if (drop) points.splice(0, drop);
         if (points.length === 0) byTopic.delete(topic);
       }
-      if (byTopic.size === 0) {
-        this.series.delete(groupId);
-        this.lastPointAt.delete(groupId);
-      }
+      if (byTopic.size === 0) this.series.delete(groupId);
     }
+    // Groups with no topics get a lastPointAt but never a series, so it is pruned on its own.
+    for (const [groupId, at] of this.lastPointAt) if (at < cutoff) this.lastPointAt.delete(groupId);
     for (const [key, move] of this.moves) if (move.seenAt < cutoff) this.moves.delete(key);
   }
 }

@@ -115,12 +115,6 @@ export function encodeResponse<Req, Res>(
   return encodeResponseFrame(codec.apiKey, version, correlationId, (w) => codec.encodeResponse(w, version, data));
 }
 
-/** Reads the correlation id at the start of a response frame body without consuming anything. */
-export function peekCorrelationId(frame: Buffer): number {
-  if (frame.length < 4) throw new ProtocolError(`response frame of ${frame.length} bytes has no correlation id`);
-  return frame.readInt32BE(0);
-}
-
 /** Reads a response header for the given API version; leaves `r` at the response body. */
 export function decodeResponseHeader(r: Reader, apiKey: number, apiVersion: number): { correlationId: number } {
   return ResponseHeaderCodec.decode(r, responseHeaderVersion(apiKey, apiVersion));

@@ -2,7 +2,7 @@ import 'server-only';
 import { readOnly } from '@/lib/api/errors';
 import { appConfig, getCluster } from '@/lib/kafka/clusters';
 import { recordAudit, type AuditOutcome } from './audit';
-import { errorResponse, route, type RouteContext, type RouteParams } from './route';
+import { errorResponse, readBodyText, route, type RouteContext, type RouteParams } from './route';
 
 // Every route that changes a cluster goes through mutation(): refused in read-only mode, and
 // recorded in the audit log whatever the outcome.
@@ -33,12 +33,11 @@ export function mutation<P extends RouteParams & { cluster: string }>(
   const wrapped = route<P>(async (ctx) => {
     const audit: MutationContext<P>['audit'] = { target: ctx.params.topic ?? ctx.params.group ?? ctx.params.cluster };
     const started = Date.now();
-    const record = (outcome: AuditOutcome, error?: string) =>
+    const record = async (outcome: AuditOutcome, error?: string) =>
       recordAudit(
         {
           time: new Date(started).toISOString(),
-          user: requestUser(ctx.request),
-          clientAddress: clientAddress(ctx.request),
+          ...(await requestOrigin(ctx.request)),
           cluster: ctx.params.cluster,
           action: audit.action ?? action,
           target: audit.target,
@@ -82,7 +81,7 @@ export async function assertWritable(clusterId: string): Promise<void> {
 
 async function attemptedBody(request: Request): Promise<unknown> {
   try {
-    const text = await request.text();
+    const text = await readBodyText(request);
     if (!text) return null;
     try {
       return JSON.parse(text) as unknown;
@@ -94,11 +93,19 @@ async function attemptedBody(request: Request): Promise<unknown> {
   }
 }
 
-/** A user named by an authenticating proxy in front of the console, if there is one. */
-function requestUser(request: Request): string | undefined {
-  return request.headers.get('x-forwarded-user') ?? request.headers.get('x-auth-request-user') ?? undefined;
-}
-
-function clientAddress(request: Request): string {
-  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? request.headers.get('x-real-ip') ?? 'local';
+/**
+ * Who asked and from where. Forwarding headers are only believed when the operator says a proxy
+ * in front of the console sets them (CONSOLE_TRUST_PROXY); otherwise any client could name
+ * someone else in the audit log. Next.js route handlers do not expose the socket's peer address,
+ * so without a trusted proxy the address is "unknown" rather than a guess.
+ */
+async function requestOrigin(request: Request): Promise<{ user?: string; clientAddress: string }> {
+  const trusted = await appConfig().then((c) => c.trustProxy, () => false);
+  if (!trusted) return { user: undefined, clientAddress: 'unknown' };
+  const h = request.headers;
+  const forwardedFor = h.get('x-forwarded-for')?.split(',')[0]?.trim();
+  return {
+    user: h.get('x-forwarded-user') || h.get('x-auth-request-user') || undefined,
+    clientAddress: forwardedFor || h.get('x-real-ip') || 'unknown',
+  };
 }

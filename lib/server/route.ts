@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { ApiError, badRequest } from '@/lib/api/errors';
+import { ApiError, badRequest, payloadTooLarge } from '@/lib/api/errors';
 import { toApiError } from '@/lib/kafka/errors';
 
 // Every route handler goes through route(): one JSON error shape and a fitting status for every
@@ -43,18 +43,59 @@ export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.
   return parseWith(schema, params);
 }
 
-/** Parses a JSON body with a zod schema; malformed JSON or a bad field becomes a 400. */
-export async function parseBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
-  let body: unknown;
+export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+export interface BodyOptions {
+  /** Larger bodies are refused with a 413 before they are held in memory; default 10 MB. */
+  maxBytes?: number;
+}
+
+/** Parses a JSON body with a zod schema; malformed JSON or a bad field becomes a 400, an oversized body a 413. */
+export async function parseBody<S extends z.ZodType>(request: Request, schema: S, options: BodyOptions = {}): Promise<z.infer<S>> {
+  return parseWith(schema, await readJsonBody(request, options));
+}
+
+/** The JSON body, unvalidated (`{}` when empty), for handlers that also keep what was asked for. */
+export async function readJsonBody(request: Request, { maxBytes = DEFAULT_MAX_BODY_BYTES }: BodyOptions = {}): Promise<unknown> {
+  const text = await readBodyText(request, maxBytes);
   try {
-    const text = await request.text();
-    if (text.length > 10 * 1024 * 1024) throw badRequest('The request body is larger than 10 MB.');
-    body = text ? JSON.parse(text) : {};
-  } catch (error) {
-    if (error instanceof ApiError) throw error;
+    return text ? (JSON.parse(text) as unknown) : {};
+  } catch {
     throw badRequest('The request body is not valid JSON.');
   }
-  return parseWith(schema, body);
+}
+
+/**
+ * The body as text, counted in bytes while it streams in: a declared content-length over the cap
+ * is refused before reading, and a body without one (chunked) is cut off as soon as it passes it.
+ */
+export async function readBodyText(request: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<string> {
+  const tooLarge = () => payloadTooLarge(`The request body is larger than ${describeBytes(maxBytes)}.`);
+  if (Number(request.headers.get('content-length')) > maxBytes) throw tooLarge();
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    throw badRequest('The request body could not be read.');
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function describeBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.floor(bytes / 1024 / 1024)} MB` : `${bytes} bytes`;
 }
 
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {

@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { refreshParam, topicNameParam } from '@/lib/api/common';
 import { getCluster } from '@/lib/kafka/clusters';
-import { mutation } from './mutation';
+import { mutation, type MutationContext } from './mutation';
 import { parseBody, parseQuery, parseWith, route } from './route';
 
 // Routes under /api/clusters/:cluster/topics/:topic. The topic name is checked before anything
@@ -27,7 +27,8 @@ interface TopicChange<B, R> {
   parameters?: (body: B) => Record<string, unknown>;
   /** The audit action of a validateOnly request, which changes nothing. */
   validateAction?: string;
-  run: (cluster: string, topic: string, body: B) => Promise<R>;
+  /** `audit` lets the change name sensitive configs once it has learnt them from the broker. */
+  run: (cluster: string, topic: string, body: B, audit: MutationContext<TopicParams>['audit']) => Promise<R>;
   /** What the audit log adds from the result, once the change succeeded. */
   outcome?: (result: R) => Record<string, unknown>;
 }
@@ -40,7 +41,7 @@ export function topicMutation<S extends z.ZodType, R>(action: string, input: S, 
     const parameters = change.parameters?.(body);
     if (parameters) audit.parameters = parameters;
     if (change.validateAction && (body as { validateOnly?: boolean }).validateOnly) audit.action = change.validateAction;
-    const result = await change.run(params.cluster, topic, body);
+    const result = await change.run(params.cluster, topic, body, audit);
     if (parameters && change.outcome) audit.parameters = { ...parameters, ...change.outcome(result) };
     return result;
   });

@@ -17,7 +17,10 @@ const TOPIC = 2;
 const OP_SET = 0;
 const OP_DELETE = 1;
 
-/** Applies operations; returns them with the sensitive names so the audit can mask values. */
+/**
+ * Applies operations; returns them as applied. `state` is the topic's config state when the caller
+ * already read it (e.g. to learn which configs the broker marks sensitive for the audit).
+ */
 export async function alterTopicConfigs(
   clusterId: string,
   topic: string,
@@ -61,8 +64,9 @@ export async function replaceTopicConfigs(
   topic: string,
   desired: Record<string, string>,
   validateOnly: boolean,
+  known?: TopicConfigState,
 ): Promise<AlterConfigsResult> {
-  const state = await topicConfigState(clusterId, topic);
+  const state = known ?? (await topicConfigState(clusterId, topic));
   // Sensitive values cannot be read back, so their overrides are not in state.overrides: they are
   // never reset by leaving them out, and always sent when named.
   const ops = diffOverrides(state.overrides, desired);

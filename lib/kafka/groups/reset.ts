@@ -7,6 +7,7 @@ import { listPartitionOffsets, type PartitionRef } from '@/lib/kafka/offsets';
 import { KafkaProtocolError } from '@/lib/protocol/errors';
 import { OffsetCommit, OffsetFetch } from '@/lib/protocol/generated';
 import { parseDuration } from '@/lib/lag/duration';
+import { parseDateTime } from '@/lib/messages/api';
 import { planReset, planTotals, type PlanStrategy } from '@/lib/lag/reset-plan';
 import { protocolClient, send, sharedVersion } from './requests';
 import { readGroup } from './service';
@@ -102,8 +103,11 @@ function blocked(group: RawGroup): { canExecute: boolean; blockedReason: string 
 
 function toPlanStrategy(s: ResetRequest['strategy'], now: number): PlanStrategy {
   switch (s.type) {
-    case 'datetime':
-      return { type: 'timestamp', timestamp: Date.parse(s.datetime) };
+    case 'datetime': {
+      const timestamp = parseDateTime(s.datetime);
+      if (typeof timestamp === 'string') throw fieldError('strategy.datetime', timestamp);
+      return { type: 'timestamp', timestamp };
+    }
     case 'duration': {
       const ms = parseDuration(s.duration);
       if (ms === null) throw fieldError('strategy.duration', 'must be a positive duration such as PT15M or P1D');

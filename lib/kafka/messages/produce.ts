@@ -1,8 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
 import { produceInputSchema, type ProduceResult } from '@/lib/messages/api';
-import { invalidate } from '../cache';
 import { TopicWriter } from './topic-writer';
+import { invalidateAfterWrite } from './written';
 
 export type ValidProduceInput = z.infer<typeof produceInputSchema>;
 
@@ -21,7 +21,7 @@ export async function produceMessage(clusterId: string, input: ValidProduceInput
   const timestamp = input.timestamp ?? Date.now();
   const batch = await writer.encode([{ key, value, headers, timestamp }], input.compression);
   const { baseOffset, logAppendTime } = await writer.append(partition, batch);
-  invalidate(`${clusterId}:`);
+  invalidateAfterWrite(clusterId, input.topic);
   const size = (key?.length ?? 0) + (value?.length ?? 0) + headers.reduce((n, h) => n + Buffer.byteLength(h.key) + (h.value?.length ?? 0), 0);
   return { topic: input.topic, partition, offset: baseOffset, timestamp: logAppendTime > 0 ? logAppendTime : timestamp, size };
 }

@@ -5,12 +5,12 @@ import { badRequest, fieldError } from '@/lib/api/errors';
 import { MAX_REPLAY_MESSAGES, parseDateTime, replayInputSchema, type ReplayResult } from '@/lib/messages/api';
 import { offsetOutOfRange } from '@/lib/messages/cursor';
 import type { RecordInput } from '@/lib/protocol/records/batch';
-import { invalidate } from '../cache';
 import { listPartitionOffsets } from '../offsets';
 import { readForward } from './read-range';
 import { finishJob, startJob } from './replay-jobs';
 import { TopicReader } from './topic-reader';
 import { TopicWriter } from './topic-writer';
+import { invalidateAfterWrite } from './written';
 
 // Replay: reads messages from a topic and produces them again, to the same or another topic,
 // with their keys, values and headers byte for byte (and their timestamps when asked). Each
@@ -102,7 +102,7 @@ export async function replayMessages(clusterId: string, input: ValidReplayInput,
     const produced = job.progress.produced;
     const cancelled = job.signal.aborted;
     finishJob(key, cancelled ? 'cancelled' : 'done');
-    invalidate(`${clusterId}:`);
+    invalidateAfterWrite(clusterId, input.target.topic);
     return {
       jobId,
       sourceTopic: input.topic,

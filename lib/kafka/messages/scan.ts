@@ -6,6 +6,7 @@ import { encodeCursor, hasMore, remaining, type ReadPosition } from '@/lib/messa
 import { compileSearch, SearchInputError, type CompiledSearch } from './matcher';
 import { resolvePositions } from './positions';
 import { readForward } from './read-range';
+import { NewestKept } from './newest';
 import { forEachBatch, offsetAfterBatches, RecordCursor, type BatchView } from './record-cursor';
 import { toMessage } from './to-message';
 import { TopicReader, type FetchedPartition } from './topic-reader';
@@ -256,7 +257,8 @@ class Scan {
       const lo = Math.max(s.range.start, s.position - Math.min(BACKWARD_SLICE, capLeft));
       const hi = s.position;
       this.reserved += hi - lo;
-      const found: Message[] = [];
+      // Other partitions may match meanwhile, so the room left only shrinks: this is enough.
+      const found = new NewestKept<Message>(this.q.limit - this.matched);
       try {
         await readForward(
           this.reader,
@@ -271,20 +273,20 @@ class Scan {
       } finally {
         this.reserved -= hi - lo;
       }
+      // The whole slice was read, whatever part of it the matches below end up covering.
+      this.scanned += hi - lo;
       if (this.finished) return;
       const room = this.q.limit - this.matched;
-      if (found.length >= room) {
-        // Only the newest `room` matches fit; the rest of the slice stays unscanned.
-        const taken = found.slice(found.length - room).reverse();
+      const newest = found.newestFirst();
+      if (newest.length >= room) {
+        // Only the newest `room` matches fit: the cursor continues just below the oldest of them.
+        const taken = newest.slice(0, room);
         for (const m of taken) this.match(m);
-        const oldest = taken[taken.length - 1];
-        this.scanned += hi - oldest.offset;
-        s.position = oldest.offset;
+        s.position = taken[taken.length - 1].offset;
         s.done = s.position <= s.range.start;
         return;
       }
-      for (let i = found.length - 1; i >= 0; i--) this.match(found[i]);
-      this.scanned += hi - lo;
+      for (const m of newest) this.match(m);
       s.position = lo;
       s.done = lo <= s.range.start;
     }

@@ -2,13 +2,17 @@ import 'server-only';
 import { fieldError } from '@/lib/api/errors';
 import { LIST_PAYLOAD_LIMIT, type Message, type PartitionRange, type SearchTerms } from '@/lib/messages/api';
 import { compileSearch, SearchInputError, type CompiledSearch } from './matcher';
+import { openDedicatedClient } from '../protocol-pool';
 import { forEachBatch, RecordCursor } from './record-cursor';
 import { toMessage } from './to-message';
 import { TopicReader } from './topic-reader';
 
 // Live tail: long-polling fetches from the end of each partition, with the same search terms
 // as search. New messages are sent in batches at most every FLUSH_MS; a topic busier than
-// MAX_PER_FLUSH per flush has the surplus counted as skipped rather than flooding the browser.
+// MAX_PER_FLUSH per flush has the surplus counted as skipped rather than flooding the browser;
+// so is a batch the browser had no room for (send returned false), so the count stays honest.
+// Each tail long-polls on connections of its own: on shared ones, every poll would hold back the
+// requests queued behind it for up to WAIT_MS.
 
 const FLUSH_MS = 200;
 const MAX_PER_FLUSH = 500;
@@ -22,7 +26,8 @@ export interface TailBatch {
 
 export interface PreparedTail {
   ranges: PartitionRange[];
-  run(send: (batch: TailBatch) => void, signal: AbortSignal): Promise<void>;
+  /** `send` returns false when the batch could not be delivered (the browser is too far behind). */
+  run(send: (batch: TailBatch) => boolean | void, signal: AbortSignal): Promise<void>;
 }
 
 export async function prepareTail(
@@ -40,14 +45,25 @@ export async function prepareTail(
   }
   const reader = await TopicReader.open(clusterId, topic);
   const ranges = await reader.ranges(await reader.choose(partitions));
-  return { ranges, run: (send, signal) => tail(reader, ranges, search, send, signal) };
+  return {
+    ranges,
+    run: async (send, signal) => {
+      const own = await openDedicatedClient(clusterId);
+      try {
+        reader.useClient(own.client);
+        await tail(reader, ranges, search, send, signal);
+      } finally {
+        await own.close();
+      }
+    },
+  };
 }
 
 async function tail(
   reader: TopicReader,
   ranges: PartitionRange[],
   search: CompiledSearch,
-  send: (batch: TailBatch) => void,
+  send: (batch: TailBatch) => boolean | void,
   signal: AbortSignal,
 ): Promise<void> {
   const positions = new Map(ranges.map((r) => [r.partition, r.end]));
@@ -55,9 +71,10 @@ async function tail(
   let skipped = 0;
   const flush = () => {
     if (pending.length === 0 && skipped === 0) return;
-    send({ messages: pending, skipped });
+    const delivered = send({ messages: pending, skipped }) !== false;
+    // Undelivered: its messages join the skipped count, which waits for the next batch that gets through.
+    skipped = delivered ? 0 : skipped + pending.length;
     pending = [];
-    skipped = 0;
   };
   const timer = setInterval(flush, FLUSH_MS);
   const cursor = new RecordCursor();

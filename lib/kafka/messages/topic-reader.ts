@@ -5,7 +5,8 @@ import { KafkaProtocolError } from '@/lib/protocol/errors';
 import { Fetch, type FetchResponsePartitionData } from '@/lib/protocol/generated';
 import { getTopicMeta, type TopicMeta } from '../metadata';
 import { listPartitionOffsets } from '../offsets';
-import { getProtocolClient } from '../protocol-pool';
+import type { ClusterClient } from '@/lib/protocol/client';
+import { getStreamingClient } from '../protocol-pool';
 
 // Reads a topic's partitions straight from their leaders with Fetch, as a consumer without a
 // group would: nothing is committed and no group is joined, so reading disturbs no one.
@@ -40,6 +41,8 @@ export interface FetchOptions {
 
 export class TopicReader {
   private meta: TopicMeta | undefined;
+  /** Fetches go to the cluster's streaming client unless a stream brought its own. */
+  private ownClient: ClusterClient | undefined;
 
   private constructor(
     readonly clusterId: string,
@@ -76,6 +79,11 @@ export class TopicReader {
       );
     }
     return partitions;
+  }
+
+  /** Sends this reader's fetches through `client` (a stream's dedicated one) from now on. */
+  useClient(client: ClusterClient): void {
+    this.ownClient = client;
   }
 
   /** The partitions grouped by current leader, so each leader can be read at its own pace. */
@@ -149,7 +157,7 @@ export class TopicReader {
       list.push(ask);
       byLeader.set(leader, list);
     }
-    const client = await getProtocolClient(this.clusterId);
+    const client = this.ownClient ?? (await getStreamingClient(this.clusterId));
     const done: FetchedPartition[] = [];
     const maxWaitMs = options.maxWaitMs ?? 0;
     await Promise.all(

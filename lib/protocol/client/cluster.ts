@@ -123,7 +123,9 @@ export class ClusterClient {
     if (existing) return existing;
     if (!this.brokers.has(nodeId)) await this.metadata([]);
     const addr = this.brokers.get(nodeId);
-    if (!addr) throw new Error(`broker ${nodeId} is not in the cluster metadata`);
+    // A transport-level error, not a plain one: a broker missing from metadata is usually one that
+    // went down, and callers map connection errors to "cluster unreachable" rather than a crash.
+    if (!addr) throw new BrokerConnectionError(`broker ${nodeId}`, `broker ${nodeId} is not in the cluster metadata`);
     const again = this.connections.get(nodeId);
     if (again) return again;
     const p = this.connect(addr.host, addr.port);

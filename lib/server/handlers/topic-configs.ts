@@ -1,19 +1,23 @@
 import 'server-only';
 import { patchConfigsInput, putConfigsInput } from '@/lib/api/topic-admin';
 import { alterTopicConfigs, replaceTopicConfigs } from '@/lib/kafka/admin/alter-configs';
+import { topicConfigState, type TopicConfigState } from '@/lib/kafka/admin/describe';
 import type { ConfigOp } from '@/lib/topics/config-diff';
+import type { MutationContext } from '../mutation';
 import { topicMutation } from '../topic-route';
+
+type Audit = MutationContext<{ cluster: string; topic: string }>['audit'];
 
 // PATCH /api/clusters/:cluster/topics/:topic/configs  { set: {name: value}, reset: [name], validateOnly }
 export const PATCH = topicMutation('topic.configs.alter', patchConfigsInput, {
   parameters: (body) => ({ set: body.set, reset: body.reset, validateOnly: body.validateOnly }),
   validateAction: 'topic.configs.validate',
-  run: (cluster, topic, body) => {
+  run: async (cluster, topic, body, audit) => {
     const ops: ConfigOp[] = [
       ...Object.entries(body.set).map(([name, value]) => ({ name, op: 'set' as const, value })),
       ...body.reset.map((name) => ({ name, op: 'delete' as const })),
     ];
-    return alterTopicConfigs(cluster, topic, ops, body.validateOnly);
+    return alterTopicConfigs(cluster, topic, ops, body.validateOnly, await configState(cluster, topic, audit));
   },
 });
 
@@ -22,6 +26,18 @@ export const PATCH = topicMutation('topic.configs.alter', patchConfigsInput, {
 export const PUT = topicMutation('topic.configs.replace', putConfigsInput, {
   parameters: (body) => ({ configs: body.configs, validateOnly: body.validateOnly }),
   validateAction: 'topic.configs.validate',
-  run: (cluster, topic, body) => replaceTopicConfigs(cluster, topic, body.configs, body.validateOnly),
+  run: async (cluster, topic, body, audit) =>
+    replaceTopicConfigs(cluster, topic, body.configs, body.validateOnly, await configState(cluster, topic, audit)),
   outcome: (result) => ({ operations: result.operations }),
 });
+
+/**
+ * The topic's config state, read once for the change. The configs the broker marks sensitive go
+ * to the audit before the change is sent, so their values are masked even when the broker
+ * refuses the change and quotes the value back; name patterns alone miss e.g. plugin configs.
+ */
+export async function configState(cluster: string, topic: string, audit: Audit): Promise<TopicConfigState> {
+  const state = await topicConfigState(cluster, topic);
+  audit.sensitiveConfigs = state.sensitive;
+  return state;
+}

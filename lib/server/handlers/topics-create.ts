@@ -2,29 +2,24 @@ import 'server-only';
 import { createTopicInput } from '@/lib/api/topic-admin';
 import { createTopic } from '@/lib/kafka/admin/create-topic';
 import { mutation } from '../mutation';
-import { parseBody } from '../route';
+import { parseWith, readJsonBody } from '../route';
 
 // POST /api/clusters/:cluster/topics — create a topic, or with validateOnly ask the broker
 // whether it would create it.
 export const POST = mutation<{ cluster: string }>('topic.create', async ({ params, request, audit }) => {
   // Name the target (and keep what was asked) even when the body is refused, so a failed
-  // attempt is findable by topic; recordAudit redacts and caps it.
-  const attempted = attemptedBody(await request.clone().text().catch(() => ''));
+  // attempt is findable by topic; recordAudit redacts and caps it. Read once, validated after.
+  const raw = await readJsonBody(request);
+  const attempted = asRecord(raw);
   if (typeof attempted?.name === 'string' && attempted.name) audit.target = attempted.name.slice(0, 300);
   if (attempted) audit.parameters = attempted;
-  const body = await parseBody(request, createTopicInput);
+  const body = parseWith(createTopicInput, raw);
   audit.target = body.name;
   audit.parameters = { partitions: body.partitions, replicationFactor: body.replicationFactor, configs: body.configs, validateOnly: body.validateOnly };
   if (body.validateOnly) audit.action = 'topic.create.validate';
   return createTopic(params.cluster, { name: body.name, partitions: body.partitions, replicationFactor: body.replicationFactor, configs: body.configs }, body.validateOnly);
 });
 
-function attemptedBody(text: string): Record<string, unknown> | undefined {
-  if (!text || text.length > 1_000_000) return undefined;
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }

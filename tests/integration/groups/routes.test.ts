@@ -208,6 +208,8 @@ describe('reset offsets', () => {
     const cases: [unknown, string][] = [
       [{ scope: { type: 'all' }, strategy: { type: 'offset', offset: -5 } }, 'strategy.offset'],
       [{ scope: { type: 'all' }, strategy: { type: 'datetime', datetime: 'yesterday-ish' } }, 'strategy.datetime'],
+      // No zone: it would be read in the server's zone, so it is refused rather than guessed.
+      [{ scope: { type: 'all' }, strategy: { type: 'datetime', datetime: '2024-05-01T12:00' } }, 'strategy.datetime'],
       [{ scope: { type: 'all' }, strategy: { type: 'shift', by: 0 } }, 'strategy.by'],
       [{ scope: { type: 'all' }, strategy: { type: 'duration', duration: '15 minutes' } }, 'strategy.duration'],
       [{ scope: { type: 'all' }, strategy: { type: 'sideways' } }, 'strategy.type'],

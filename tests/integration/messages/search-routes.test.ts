@@ -92,10 +92,22 @@ describe('messages: search and tail routes', () => {
     const ids = messages.map((m) => JSON.parse(m.value!.data).id);
     const expected = Array.from({ length: 3000 }, (_, i) => i).filter((i) => i % 3 === 1 && i % 7 === 0).reverse().slice(0, 3);
     assert.deepEqual(ids, expected);
+    // The partition's 1,000 offsets were read in one slice: all of them count as scanned.
+    assert.equal(done.scanned, 1000);
+    assert.equal(done.total, 1000);
     const capped = await search('orders', { start: 'latest', order: 'desc', value: 'the needle', scanCap: '600' });
     assert.equal(capped.done.reason, 'scan-cap');
     assert.equal(capped.done.scanned, 600);
     assert.equal(capped.messages.length, 0);
+  });
+
+  it('counts every offset a newest-first search read, on every partition', async () => {
+    const { messages, done } = await search('orders', { start: 'latest', order: 'desc', value: '"PAID"', limit: '1' });
+    assert.equal(done.reason, 'limit');
+    assert.equal(messages.length, 1);
+    assert.equal(done.matched, 1);
+    assert.equal(done.scanned, 3000);
+    assert.ok(done.cursor);
   });
 
   it('refuses bad search input before streaming', async () => {

@@ -5,8 +5,10 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
+import { toApiError } from '@/lib/kafka/errors';
 import {
   BrokerConnection,
+  BrokerConnectionError,
   BrokerTimeoutError,
   ClusterClient,
   ConnectionClosedError,
@@ -212,7 +214,10 @@ describe('ClusterClient', () => {
       const [x, y] = await Promise.all([client.broker(1), client.broker(1)]);
       assert.equal(x, y);
       assert.ok(await client.anyBroker());
-      await assert.rejects(client.broker(99), /broker 99 is not in the cluster metadata/);
+      const missing = await client.broker(99).catch((e: unknown) => e);
+      assert.ok(missing instanceof BrokerConnectionError);
+      assert.match(missing.message, /broker 99 is not in the cluster metadata/);
+      assert.equal(toApiError(missing)?.status, 503, 'a broker gone from metadata is an outage, not a crash');
     } finally {
       await client.close();
     }

@@ -28,6 +28,14 @@ describe('LagHistory', () => {
     assert.equal(h.partitionMove('g', 't', 0)?.lastMovedAt, 1_000);
   });
 
+  it('forgets groups without topics once they are older than retention', () => {
+    const h = new LagHistory(60_000, 5_000);
+    h.record(0, Array.from({ length: 100 }, (_, i) => ({ groupId: `empty-${i}`, topics: [] })));
+    h.record(61_000, [obs(1, 0, 1)]);
+    const held = (h as unknown as { lastPointAt: Map<string, number> }).lastPointAt;
+    assert.deepEqual([...held.keys()], ['g']);
+  });
+
   it('sums topics into the group total at each time', () => {
     const h = new LagHistory(60_000, 1);
     h.record(0, [{ groupId: 'g', topics: [{ topic: 'a', lag: 1, consumed: 0, produced: 0, partitions: [] }, { topic: 'b', lag: 2, consumed: 0, produced: 0, partitions: [] }] }]);

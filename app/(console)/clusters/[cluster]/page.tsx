@@ -3,6 +3,7 @@ import { OverviewView } from '@/components/overview/overview-view';
 import { withDeadline } from '@/lib/kafka/deadline';
 import { getOverview } from '@/lib/kafka/overview';
 import { overviewKeys } from '@/lib/queries/overview';
+import { routeParam } from '@/lib/url-params';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,7 +13,7 @@ export const dynamic = 'force-dynamic';
 const SSR_WAIT_MS = 1_000;
 
 export default async function OverviewPage({ params }: { params: Promise<{ cluster: string }> }) {
-  const cluster = decodeURIComponent((await params).cluster);
+  const cluster = routeParam((await params).cluster);
   const queryClient = new QueryClient();
   await queryClient.prefetchQuery({
     queryKey: overviewKeys.detail(cluster),

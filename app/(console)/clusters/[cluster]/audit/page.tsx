@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { AuditView } from '@/components/audit/audit-view';
 import { TableSkeleton } from '@/components/ui/skeleton';
+import { routeParam } from '@/lib/url-params';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,7 +9,7 @@ export default async function AuditPage({ params }: { params: Promise<{ cluster:
   const { cluster } = await params;
   return (
     <Suspense fallback={<TableSkeleton rows={10} />}>
-      <AuditView cluster={decodeURIComponent(cluster)} />
+      <AuditView cluster={routeParam(cluster)} />
     </Suspense>
   );
 }

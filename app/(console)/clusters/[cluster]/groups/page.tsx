@@ -1,6 +1,6 @@
 import { Suspense } from 'react';
 import { GroupsView } from '@/components/groups/groups-view';
-import { routeParam } from '@/components/groups/route-param';
+import { routeParam } from '@/lib/url-params';
 import { TableSkeleton } from '@/components/ui/skeleton';
 
 export default async function GroupsPage({ params }: { params: Promise<{ cluster: string }> }) {

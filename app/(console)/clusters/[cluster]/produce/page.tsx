@@ -1,4 +1,5 @@
 import { ProduceView } from '@/components/messages/produce-view';
+import { routeParam } from '@/lib/url-params';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,5 +9,5 @@ export default async function ProducePage({ params, searchParams }: {
 }) {
   const { cluster } = await params;
   const { topic } = await searchParams;
-  return <ProduceView cluster={decodeURIComponent(cluster)} initialTopic={topic} />;
+  return <ProduceView cluster={routeParam(cluster)} initialTopic={topic} />;
 }

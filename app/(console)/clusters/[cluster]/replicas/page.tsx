@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { ReplicasView } from '@/components/replicas/replicas-view';
 import { TableSkeleton } from '@/components/ui/skeleton';
+import { routeParam } from '@/lib/url-params';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,7 +9,7 @@ export default async function ReplicasPage({ params }: { params: Promise<{ clust
   const { cluster } = await params;
   return (
     <Suspense fallback={<TableSkeleton rows={6} />}>
-      <ReplicasView cluster={decodeURIComponent(cluster)} />
+      <ReplicasView cluster={routeParam(cluster)} />
     </Suspense>
   );
 }

@@ -6,6 +6,7 @@ import { TOPIC_PAGE_SIZE } from '@/lib/api/topics';
 import { withDeadline } from '@/lib/kafka/deadline';
 import { listTopics } from '@/lib/kafka/topics';
 import { parseTopicListParams, topicKeys } from '@/lib/queries/topics';
+import { routeParam } from '@/lib/url-params';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,7 +20,7 @@ export default async function TopicsPage({ params, searchParams }: {
   params: Promise<{ cluster: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const cluster = decodeURIComponent((await params).cluster);
+  const cluster = routeParam((await params).cluster);
   const search = await searchParams;
   const list = parseTopicListParams((name) => {
     const v = search[name];

@@ -1,8 +1,7 @@
 import { produceInputSchema } from '@/lib/messages/api';
-import { badRequest, payloadTooLarge } from '@/lib/api/errors';
 import { produceMessage } from '@/lib/kafka/messages/produce';
 import { mutation } from '@/lib/server/mutation';
-import { parseWith } from '@/lib/server/route';
+import { parseBody } from '@/lib/server/route';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,15 +10,7 @@ const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 /** Produces one message; answers with the partition and offset it got. */
 export const POST = mutation<{ cluster: string }>('message.produce', async ({ params, request, audit }) => {
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw payloadTooLarge(`The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
-  let body: unknown;
-  try {
-    body = text ? JSON.parse(text) : {};
-  } catch {
-    throw badRequest('The request body is not valid JSON.');
-  }
-  const input = parseWith(produceInputSchema, body);
+  const input = await parseBody(request, produceInputSchema, { maxBytes: MAX_BODY_BYTES });
   audit.target = input.topic;
   // Sizes and header names only: message contents may be sensitive and do not belong in the log.
   audit.parameters = {

@@ -1,5 +1,5 @@
 import { GroupDetailView } from '@/components/groups/group-detail-view';
-import { routeParam } from '@/components/groups/route-param';
+import { routeParam } from '@/lib/url-params';
 
 export default async function GroupPage({ params }: { params: Promise<{ cluster: string; group: string }> }) {
   const { cluster, group } = await params;

@@ -1,4 +1,5 @@
 import { CreateTopicView } from '@/components/topic-forms/create-topic-view';
+import { routeParam } from '@/lib/url-params';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,5 +9,5 @@ export default async function NewTopicPage({ params, searchParams }: {
 }) {
   const [{ cluster }, { from }] = await Promise.all([params, searchParams]);
   const source = Array.isArray(from) ? from[0] : from;
-  return <CreateTopicView cluster={decodeURIComponent(cluster)} from={source || undefined} />;
+  return <CreateTopicView cluster={routeParam(cluster)} from={source || undefined} />;
 }

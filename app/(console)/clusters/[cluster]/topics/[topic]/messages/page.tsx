@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { MessagesView } from '@/components/messages/messages-view';
 import { TableSkeleton } from '@/components/ui/skeleton';
+import { routeParam } from '@/lib/url-params';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,7 +9,7 @@ export default async function TopicMessagesPage({ params }: { params: Promise<{ 
   const { cluster, topic } = await params;
   return (
     <Suspense fallback={<TableSkeleton rows={10} />}>
-      <MessagesView cluster={decodeURIComponent(cluster)} topic={decodeURIComponent(topic)} />
+      <MessagesView cluster={routeParam(cluster)} topic={routeParam(topic)} />
     </Suspense>
   );
 }

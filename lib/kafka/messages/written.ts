@@ -1,0 +1,13 @@
+import 'server-only';
+import { invalidate } from '../cache';
+
+/**
+ * Forgets what a write to `topic` made stale: its end offsets and message counts, held by the
+ * topic's detail and the topics snapshot. Metadata, configs, groups and log dirs stay: a write
+ * does not change them, or (lag, sizes) only by what their short TTL soon catches up with, and
+ * re-reading them for every produced message would cost the whole cluster's requests each time.
+ */
+export function invalidateAfterWrite(clusterId: string, topic: string): void {
+  invalidate(`${clusterId}:topic:${topic}:detail`);
+  invalidate(`${clusterId}:topics:snapshot`);
+}
