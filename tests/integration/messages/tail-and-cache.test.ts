@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { TailEvent } from '@/lib/messages/api';
 import { produceInputSchema } from '@/lib/messages/api';
 import type { TailBatch } from '@/lib/kafka/messages/tail';
-import { callRaw, readSse, startMessagesTest, type MessagesTest } from './support';
+import { callRaw, startMessagesTest, type MessagesTest } from './support';
 
 // What reading and writing messages must not do to the rest of the console: a live tail's long
 // polls hold no other page's requests back and its connections go when it ends; a tail that
@@ -67,7 +66,10 @@ describe('messages: tail connections, dropped batches, cache after writes', () =
       for (const controller of controllers) {
         const response = await callRaw(tailRoute.GET, { cluster: 'main', topic: 'quiet' }, { signal: controller.signal });
         assert.equal(response.status, 200);
-        void readSse<TailEvent>(response, () => false, 30_000).catch(() => undefined);
+        // Only the first event is read: cancelling the body would end the tail, and the tail
+        // polls whether or not its events are read.
+        const first = await response.body!.getReader().read();
+        assert.match(new TextDecoder().decode(first.value), /"type":"ready"/);
       }
       // Nothing arrives on "quiet": every tail now sits in a 1 s long poll on each leader.
       await new Promise((resolve) => setTimeout(resolve, 300));
