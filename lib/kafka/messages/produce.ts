@@ -15,7 +15,7 @@ export async function produceMessage(clusterId: string, input: ValidProduceInput
   let partition: number;
   if (input.partition === null) partition = writer.partitionFor(key);
   else {
-    writer.assertPartition(input.partition);
+    await writer.assertPartition(input.partition);
     partition = input.partition;
   }
   const timestamp = input.timestamp ?? Date.now();

@@ -48,13 +48,13 @@ export async function replayMessages(clusterId: string, input: ValidReplayInput,
   const target = input.target.partition;
   if (target === 'same') {
     const highest = Math.max(...runs.map((r) => r.partition), 0);
-    if (!writer.hasPartition(highest)) {
+    if (!(await writer.hasPartition(highest))) {
       throw fieldError(
         'target.partition',
         `Topic "${input.target.topic}" has ${writer.partitionCount} partition${writer.partitionCount === 1 ? '' : 's'}, so partition ${highest} cannot be kept; replay by key or into one partition.`,
       );
     }
-  } else if (typeof target === 'number') writer.assertPartition(target);
+  } else if (typeof target === 'number') await writer.assertPartition(target);
 
   const jobId = input.jobId ?? randomUUID();
   const key = jobKey(clusterId, jobId);

@@ -1,6 +1,7 @@
 import 'server-only';
 import { Partitioners } from 'kafkajs';
-import { notFound, payloadTooLarge } from '@/lib/api/errors';
+import { ApiError, notFound, payloadTooLarge } from '@/lib/api/errors';
+import { ConnectionRefusedError } from '@/lib/protocol/client/errors';
 import { KafkaProtocolError } from '@/lib/protocol/errors';
 import { Produce } from '@/lib/protocol/generated';
 import { encodeRecordBatch, type RecordInput } from '@/lib/protocol/records/batch';
@@ -32,7 +33,12 @@ export class TopicWriter {
   /** A writer for an existing topic; 404 naming the topic otherwise. */
   static async open(clusterId: string, topic: string): Promise<TopicWriter> {
     const writer = new TopicWriter(clusterId, topic);
-    writer.meta = await getTopicMeta(clusterId, topic, true);
+    // The cached metadata is enough: append() reads it again when a leader has moved. Only a
+    // topic created moments ago can be missing from it, so a miss asks the cluster once more.
+    writer.meta = await getTopicMeta(clusterId, topic).catch((error) => {
+      if (error instanceof ApiError && error.status === 404) return getTopicMeta(clusterId, topic, true);
+      throw error;
+    });
     return writer;
   }
 
@@ -40,14 +46,21 @@ export class TopicWriter {
     return this.meta!.partitions.length;
   }
 
-  hasPartition(partition: number): boolean {
-    return this.meta!.partitions.some((p) => p.partition === partition);
+  /** Whether the partition exists, asking the cluster again before saying no (it may be new). */
+  async hasPartition(partition: number): Promise<boolean> {
+    if (this.knows(partition)) return true;
+    this.meta = await getTopicMeta(this.clusterId, this.topic, true);
+    return this.knows(partition);
   }
 
-  assertPartition(partition: number): void {
-    if (!this.hasPartition(partition)) {
+  async assertPartition(partition: number): Promise<void> {
+    if (!(await this.hasPartition(partition))) {
       throw notFound(`Topic "${this.topic}" has no partition ${partition} (it has ${this.partitionCount}: 0 to ${this.partitionCount - 1}).`);
     }
+  }
+
+  private knows(partition: number): boolean {
+    return this.meta!.partitions.some((p) => p.partition === partition);
   }
 
   /** The partition Kafka's default partitioner picks (murmur2 of the key, round-robin without one). */
@@ -89,8 +102,8 @@ export class TopicWriter {
       const leader = this.meta!.partitions.find((p) => p.partition === partition)?.leader ?? -1;
       const client = await getProtocolClient(this.clusterId);
       let code = 5;
-      if (leader >= 0) {
-        const connection = await client.broker(leader);
+      const connection = leader >= 0 ? await client.broker(leader).catch(leaderGone(attempt)) : undefined;
+      if (connection) {
         const response = await connection.send(
           Produce,
           { transactionalId: null, acks: -1, timeoutMs: 30_000, topicData: [{ name: this.topic, partitionData: [{ index: partition, records: batch }] }] },
@@ -113,4 +126,15 @@ export class TopicWriter {
       `The message batch is ${size.toLocaleString('en-US')} bytes; topic "${this.topic}" accepts at most ${limit.toLocaleString('en-US')} bytes (max.message.bytes = ${limit}).`,
     );
   }
+}
+
+/**
+ * A leader from cached metadata that refuses connections has most likely just stopped: the first
+ * attempt goes on to re-read metadata and retry; nothing was sent, so nothing can be duplicated.
+ */
+function leaderGone(attempt: number) {
+  return (error: unknown): undefined => {
+    if (attempt === 0 && error instanceof ConnectionRefusedError) return undefined;
+    throw error;
+  };
 }

@@ -94,6 +94,27 @@ describe('messages: produce and replay routes', { skip: hasKcat ? false : 'kcat 
     await produce({ topic: 'out', partition: 0, value: 'd', compression: 'snappy' });
   });
 
+  it('produces right after a leader stops or partitions are added, though its metadata is cached', {
+    skip: process.env.TEST_KAFKA_BROKERS ? 'stops a broker of the devcluster' : false,
+  }, async () => {
+    await t.admin.createTopics({ topics: [{ topic: 'moving', numPartitions: 1, replicationFactor: 3 }] });
+    assert.equal((await produce({ topic: 'moving', partition: 0, value: 'first' })).status, 200);
+    const [meta] = (await t.admin.fetchTopicMetadata({ topics: ['moving'] })).topics;
+    const leader = meta.partitions[0].leader;
+    await t.console.cluster.stopBroker(leader);
+    try {
+      const moved = await produce({ topic: 'moving', partition: 0, value: 'after the leader stopped' });
+      assert.equal(moved.status, 200, JSON.stringify(moved.body));
+      assert.equal(moved.body.offset, 1);
+    } finally {
+      await t.console.cluster.startBroker(leader);
+    }
+    await t.admin.createPartitions({ topicPartitions: [{ topic: 'moving', count: 2 }] });
+    const added = await produce({ topic: 'moving', partition: 1, value: 'to the new partition' });
+    assert.equal(added.status, 200, JSON.stringify(added.body));
+    assert.equal(added.body.partition, 1);
+  });
+
   it('refuses bad produce input with the field named', async () => {
     const cases: [unknown, number, RegExp, string?][] = [
       [{ topic: 'narrow', value: '{"a":', valueFormat: 'json' }, 400, /Not valid JSON/, 'value'],
