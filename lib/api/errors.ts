@@ -2,7 +2,12 @@
 
 export type ApiErrorCode =
   | 'bad_request'
+  | 'unauthenticated'
   | 'forbidden'
+  | 'cross_origin'
+  | 'host_not_allowed'
+  | 'unsupported_media_type'
+  | 'too_many_requests'
   | 'read_only'
   | 'not_found'
   | 'conflict'
@@ -50,7 +55,12 @@ export class ApiError extends Error {
 export const badRequest = (message: string, details?: unknown) => new ApiError(400, 'bad_request', message, details);
 export const fieldError = (field: string, message: string) =>
   new ApiError(400, 'bad_request', message, { fields: { [field]: message } });
+export const unauthenticated = (message = 'Sign in to use the console.') => new ApiError(401, 'unauthenticated', message);
 export const forbidden = (message: string) => new ApiError(403, 'forbidden', message);
+export const crossOrigin = (message: string) => new ApiError(403, 'cross_origin', message);
+export const hostNotAllowed = (message: string) => new ApiError(421, 'host_not_allowed', message);
+export const unsupportedMediaType = (message: string) => new ApiError(415, 'unsupported_media_type', message);
+export const tooManyRequests = (message: string) => new ApiError(429, 'too_many_requests', message);
 export const readOnly = (message: string) => new ApiError(403, 'read_only', message);
 export const notFound = (message: string) => new ApiError(404, 'not_found', message);
 export const conflict = (message: string, details?: unknown) => new ApiError(409, 'conflict', message, details);

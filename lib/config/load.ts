@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml, YAMLError } from 'yaml';
 import type { z } from 'zod';
-import { type AppConfig, type ClusterConfig, type ClusterFileConfig, clusterSchema, fileConfigSchema } from './schema';
+import { BUILT_IN_ROLES } from '@/lib/auth/access';
+import { type AppConfig, type AuthConfig, type AuthFileConfig, type ClusterConfig, type ClusterFileConfig, clusterSchema, fileConfigSchema } from './schema';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -25,6 +26,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   let auditFile = env.CONSOLE_AUDIT_FILE;
   let auditTopic = env.CONSOLE_AUDIT_TOPIC;
   let auditCluster = env.CONSOLE_AUDIT_CLUSTER;
+  let authFile: AuthFileConfig | undefined;
+  let publicUrl = env.CONSOLE_PUBLIC_URL;
+  const allowedHosts = list(env.CONSOLE_ALLOWED_HOSTS);
 
   if (env.CONSOLE_CONFIG) {
     const file = readConfigFile(env.CONSOLE_CONFIG, problems);
@@ -37,6 +41,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
         auditFile ??= parsed.data.audit?.file;
         auditTopic ??= parsed.data.audit?.topic;
         auditCluster ??= parsed.data.audit?.cluster;
+        authFile = parsed.data.auth;
+        publicUrl ??= parsed.data.publicUrl;
+        allowedHosts.push(...(parsed.data.allowedHosts ?? []));
       } else {
         problems.push(...describeIssues(parsed.error, env.CONSOLE_CONFIG));
       }
@@ -52,8 +59,67 @@ export function loadConfig(env: Env = process.env): AppConfig {
     if (ids.has(c.id)) problems.push(`clusters: two clusters are named "${c.name}"`);
     ids.add(c.id);
   }
+  if (publicUrl && !/^https?:\/\/[^/]+/.test(publicUrl)) problems.push(`CONSOLE_PUBLIC_URL: must be an http(s) URL`);
+  const auth = authConfig(authFile, env, problems);
   if (problems.length) throw new ConfigError(problems);
-  return { clusters, readOnly, trustProxy, audit: { file: auditFile ?? '.data/audit.log', topic: auditTopic, cluster: auditCluster } };
+  return {
+    clusters,
+    readOnly,
+    trustProxy,
+    auth,
+    publicUrl: publicUrl?.replace(/\/+$/, ''),
+    allowedHosts: allowedHosts.map((h) => h.toLowerCase()),
+    audit: { file: auditFile ?? '.data/audit.log', topic: auditTopic, cluster: auditCluster },
+  };
+}
+
+function authConfig(file: AuthFileConfig | undefined, env: Env, problems: string[]): AuthConfig {
+  const explicitNone = env.CONSOLE_AUTH !== undefined && env.CONSOLE_AUTH.trim().toLowerCase() === 'none';
+  if (env.CONSOLE_AUTH !== undefined && !explicitNone) problems.push('CONSOLE_AUTH: the only value is "none"; sign-in is configured under auth in CONSOLE_CONFIG');
+  const signIn = Boolean(file && (file.users.length > 0 || file.oidc));
+  if (explicitNone && signIn) problems.push('CONSOLE_AUTH=none, but auth.users or auth.oidc configure sign-in: remove one of them');
+  const sessionSecret = env.CONSOLE_SESSION_SECRET ?? file?.sessionSecret;
+  if (sessionSecret !== undefined && sessionSecret.length < 32) problems.push('CONSOLE_SESSION_SECRET: must be at least 32 characters');
+  const roles = file?.roles ?? [];
+  checkRoleNames(file, problems);
+  return {
+    mode: signIn && !explicitNone ? 'sign-in' : 'none',
+    explicitNone,
+    sessionSecret,
+    idleTimeoutMinutes: file?.idleTimeoutMinutes ?? 60,
+    maxSessionHours: file?.maxSessionHours ?? 12,
+    users: file?.users ?? [],
+    oidc: file?.oidc,
+    roles,
+    metricsToken: env.CONSOLE_METRICS_TOKEN || undefined,
+  };
+}
+
+/** Every role a user or a claim mapping names must exist; built-in names cannot be redefined. */
+function checkRoleNames(file: AuthFileConfig | undefined, problems: string[]): void {
+  if (!file) return;
+  const builtIn = new Set(BUILT_IN_ROLES.map((r) => r.name));
+  const known = new Set(builtIn);
+  file.roles.forEach((role, i) => {
+    if (builtIn.has(role.name)) problems.push(`auth.roles.${i}.name: "${role.name}" is a built-in role and cannot be redefined`);
+    else if (known.has(role.name)) problems.push(`auth.roles.${i}.name: two roles are named "${role.name}"`);
+    known.add(role.name);
+  });
+  const usernames = new Set<string>();
+  file.users.forEach((user, i) => {
+    if (usernames.has(user.username)) problems.push(`auth.users.${i}.username: two users are named "${user.username}"`);
+    usernames.add(user.username);
+    for (const role of user.roles) if (!known.has(role)) problems.push(`auth.users.${i}.roles: no role named "${role}"`);
+  });
+  const oidc = file.oidc;
+  if (!oidc) return;
+  for (const [claim, roles] of Object.entries(oidc.roleMapping))
+    for (const role of roles) if (!known.has(role)) problems.push(`auth.oidc.roleMapping.${claim}: no role named "${role}"`);
+  for (const role of oidc.defaultRoles) if (!known.has(role)) problems.push(`auth.oidc.defaultRoles: no role named "${role}"`);
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 }
 
 export function clusterId(name: string): string {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACTIONS, invalidPattern, type RoleRule } from '@/lib/auth/access';
 
 // Cluster configuration, from environment variables or a YAML file; validated once at start.
 
@@ -26,7 +27,74 @@ export const clusterSchema = z.object({
   readOnly: z.boolean().default(false),
 });
 
+const pattern = z
+  .string()
+  .min(1, 'must not be empty')
+  .superRefine((p, ctx) => {
+    const problem = invalidPattern(p);
+    if (problem) ctx.addIssue({ code: 'custom', message: `is not a valid regular expression: ${problem}` });
+  });
+
+export const maskingSchema = z.strictObject({
+  topics: z.array(pattern).min(1, 'needs at least one topic pattern'),
+  fields: z.array(z.string().regex(/^(key|value)(\.[^.]+)*$/, 'must be key, value or a path below them (value.customer.email)')).optional(),
+  headers: z.array(pattern).optional(),
+  action: z.enum(['mask', 'hash', 'remove']).default('mask'),
+});
+
+export const roleSchema = z.strictObject({
+  name: z.string().min(1, 'is required').max(100),
+  clusters: z.array(pattern).default(['*']),
+  topics: z.array(pattern).optional(),
+  groups: z.array(pattern).optional(),
+  actions: z.array(z.enum(ACTIONS, { error: `must be one of ${ACTIONS.join(', ')}` })).min(1, 'needs at least one action'),
+  masking: z.array(maskingSchema).optional(),
+});
+
+const passwordHash = z
+  .string()
+  .regex(/^\$(argon2id|2[aby])\$/, 'must be an argon2id or bcrypt hash (npm run -s hash-password -- <password>)');
+
+export const userSchema = z.strictObject({
+  username: z.string().min(1, 'is required').max(200),
+  passwordHash,
+  roles: z.array(z.string().min(1)).min(1, 'needs at least one role'),
+});
+
+export const oidcSchema = z.strictObject({
+  issuer: z.url('must be a URL'),
+  clientId: z.string().min(1, 'is required'),
+  clientSecret: z.string().optional(),
+  scopes: z.array(z.string()).default(['openid', 'profile', 'email']),
+  /** The claim whose values (a string or a list) select console roles. */
+  rolesClaim: z.string().default('groups'),
+  /** Claim value → console role names. */
+  roleMapping: z.record(z.string(), z.array(z.string())).default({}),
+  /** Roles every signed-in OIDC user gets, mapped or not. */
+  defaultRoles: z.array(z.string()).default([]),
+  /** The claim shown as the user's name. */
+  usernameClaim: z.string().default('preferred_username'),
+  /** Shown on the sign-in button. */
+  displayName: z.string().default('single sign-on'),
+});
+
+export const authSchema = z.strictObject({
+  /** Secret that signs session cookies; every replica needs the same one. At least 32 characters. */
+  sessionSecret: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Minutes without a request before a session ends, and hours after sign-in when it ends anyway. */
+  idleTimeoutMinutes: z.number().int().min(1).max(7 * 24 * 60).default(60),
+  maxSessionHours: z.number().int().min(1).max(30 * 24).default(12),
+  users: z.array(userSchema).default([]),
+  oidc: oidcSchema.optional(),
+  roles: z.array(roleSchema).default([]),
+});
+
 export const fileConfigSchema = z.object({
+  /** The console's public address (https://console.example.com): its host is allowed, and OIDC redirects go there. */
+  publicUrl: z.url('must be a URL').optional(),
+  /** Host names (besides loopback names and IP addresses) the console answers to. */
+  allowedHosts: z.array(z.string().min(1)).optional(),
+  auth: authSchema.optional(),
   readOnly: z.boolean().default(false),
   /** Believe X-Forwarded-* user/address headers: only behind a proxy that sets (and strips) them. */
   trustProxy: z.boolean().default(false),
@@ -48,8 +116,31 @@ export interface ClusterConfig extends ClusterFileConfig {
   tlsFiles?: { ca?: string; cert?: string; key?: string };
 }
 
+export type AuthFileConfig = z.infer<typeof authSchema>;
+export type UserConfig = z.infer<typeof userSchema>;
+export type OidcConfig = z.infer<typeof oidcSchema>;
+
+/** How people sign in; `none` lets every caller act as admin (loopback only, unless CONSOLE_AUTH=none). */
+export interface AuthConfig {
+  mode: 'none' | 'sign-in';
+  /** True when CONSOLE_AUTH=none said so explicitly. */
+  explicitNone: boolean;
+  sessionSecret?: string;
+  idleTimeoutMinutes: number;
+  maxSessionHours: number;
+  users: UserConfig[];
+  oidc?: OidcConfig;
+  roles: RoleRule[];
+  /** Bearer token that may read /api/metrics (CONSOLE_METRICS_TOKEN). */
+  metricsToken?: string;
+}
+
 export interface AppConfig {
   clusters: ClusterConfig[];
+  auth: AuthConfig;
+  publicUrl?: string;
+  /** Host names the console answers to besides loopback names and IP literals. */
+  allowedHosts: string[];
   readOnly: boolean;
   /** Audit user and client address come from proxy headers only when this is on. */
   trustProxy: boolean;

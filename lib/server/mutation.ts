@@ -1,7 +1,10 @@
 import 'server-only';
 import { readOnly } from '@/lib/api/errors';
+import type { Action } from '@/lib/auth/access';
+import type { Principal } from '@/lib/auth/principal';
 import { appConfig, getCluster } from '@/lib/kafka/clusters';
 import { recordAudit, type AuditOutcome } from './audit';
+import { clientAddress, proxyUser } from './client-address';
 import { errorResponse, readBodyText, route, type RouteContext, type RouteParams } from './route';
 
 // Every route that changes a cluster goes through mutation(): refused in read-only mode, and
@@ -26,18 +29,21 @@ export function mutationAction(handler: unknown): string | undefined {
   return typeof handler === 'function' ? mutationActions.get(handler) : undefined;
 }
 
+/** `permission` is what the caller needs; `action` names the change in the audit log. */
 export function mutation<P extends RouteParams & { cluster: string }>(
+  permission: Action,
   action: string,
   handler: (ctx: MutationContext<P>) => Promise<unknown>,
 ) {
-  const wrapped = route<P>(async (ctx) => {
+  const wrapped = route<P>({ permission, auditAction: action }, async (ctx) => {
     const audit: MutationContext<P>['audit'] = { target: ctx.params.topic ?? ctx.params.group ?? ctx.params.cluster };
     const started = Date.now();
     const record = async (outcome: AuditOutcome, error?: string) =>
       recordAudit(
         {
           time: new Date(started).toISOString(),
-          ...(await requestOrigin(ctx.request)),
+          user: await auditUser(ctx.request, ctx.principal),
+          clientAddress: await clientAddress(ctx.request),
           cluster: ctx.params.cluster,
           action: audit.action ?? action,
           target: audit.target,
@@ -93,19 +99,8 @@ async function attemptedBody(request: Request): Promise<unknown> {
   }
 }
 
-/**
- * Who asked and from where. Forwarding headers are only believed when the operator says a proxy
- * in front of the console sets them (CONSOLE_TRUST_PROXY); otherwise any client could name
- * someone else in the audit log. Next.js route handlers do not expose the socket's peer address,
- * so without a trusted proxy the address is "unknown" rather than a guess.
- */
-async function requestOrigin(request: Request): Promise<{ user?: string; clientAddress: string }> {
-  const trusted = await appConfig().then((c) => c.trustProxy, () => false);
-  if (!trusted) return { user: undefined, clientAddress: 'unknown' };
-  const h = request.headers;
-  const forwardedFor = h.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return {
-    user: h.get('x-forwarded-user') || h.get('x-auth-request-user') || undefined,
-    clientAddress: forwardedFor || h.get('x-real-ip') || 'unknown',
-  };
+/** The signed-in user; with sign-in off, the user a trusted proxy names, else "anonymous". */
+export async function auditUser(request: Request, principal: Principal): Promise<string> {
+  if (principal.method === 'anonymous') return (await proxyUser(request)) ?? principal.name;
+  return principal.name;
 }

@@ -1,33 +1,130 @@
 import 'server-only';
 import { z } from 'zod';
-import { ApiError, badRequest, payloadTooLarge } from '@/lib/api/errors';
+import { ApiError, badRequest, forbidden, payloadTooLarge, unauthenticated } from '@/lib/api/errors';
+import { Access, type Action, type Resource } from '@/lib/auth/access';
+import { authenticate, hasMetricsToken, type Principal } from '@/lib/auth/principal';
+import { appConfig } from '@/lib/kafka/clusters';
 import { toApiError } from '@/lib/kafka/errors';
+import { recordRefusal } from './refusals';
+import { checkContentType, checkHost, checkOrigin } from './request-guard';
+import { refreshedSessionCookie } from './session-cookies';
 
-// Every route handler goes through route(): one JSON error shape and a fitting status for every
-// failure, and a server log line (never the details) for the unexpected ones.
+// Every route handler goes through route(): it refuses foreign hosts and cross-site requests,
+// authenticates the caller, enforces the permission the route declares, and gives one JSON error
+// shape and a fitting status for every failure, with a server log line (never the details) for
+// the unexpected ones.
 
 export type RouteParams = Record<string, string>;
+
+/**
+ * What a route needs. An action is checked against the `cluster` route parameter and, when the
+ * route has one, its `topic` or `group`; `signed-in` routes filter their own answer by the
+ * caller's access; `public` routes (sign-in itself) need nobody.
+ */
+export type RoutePermission = Action | 'signed-in' | 'public';
+
+export interface RouteOptions {
+  permission: RoutePermission;
+  /** Also accept `Authorization: Bearer <CONSOLE_METRICS_TOKEN>` (for Prometheus). */
+  metricsToken?: boolean;
+  /** A top-level navigation back from another site (the OIDC callback, protected by its state). */
+  crossSiteNavigation?: boolean;
+  /** The audit action of a refused request (mutation() names its own). */
+  auditAction?: string;
+}
+
 export interface RouteContext<P extends RouteParams> {
   params: P;
   request: Request;
+  principal: Principal;
+  /** Throws 403 unless the caller may take the action (on the resource, when given) in this route's cluster. */
+  authorize(action: Action, resource?: Resource): void;
 }
 
 type NextContext = { params: Promise<Record<string, string | string[]>> };
+export type RouteHandler = (request: Request, next: NextContext) => Promise<Response>;
+
+const declaredPermissions = new WeakMap<object, RouteOptions>();
+
+/** The permission a route handler declared; undefined for a handler not made by route() (tests fail on those). */
+export function routePermission(handler: unknown): RouteOptions | undefined {
+  return typeof handler === 'function' ? declaredPermissions.get(handler) : undefined;
+}
+
+/** The topics a group reads, for roles that grant groups by their topics; registered by lib/kafka/groups. */
+let groupTopicsLoader: ((cluster: string, group: string) => Promise<readonly string[]>) | undefined;
+export function setGroupTopicsLoader(loader: typeof groupTopicsLoader): void {
+  groupTopicsLoader = loader;
+}
 
 export function route<P extends RouteParams = RouteParams>(
+  permission: RoutePermission | RouteOptions,
   handler: (ctx: RouteContext<P>) => Promise<unknown>,
-): (request: Request, next: NextContext) => Promise<Response> {
-  return async (request, next) => {
+): RouteHandler {
+  const options: RouteOptions = typeof permission === 'string' ? { permission } : permission;
+  const wrapped: RouteHandler = async (request, next) => {
+    let principal: Principal | undefined;
     try {
       const params = decodeParams((await next?.params) ?? {}) as P;
-      const result = await handler({ params, request });
-      if (result instanceof Response) return result;
-      return Response.json(result ?? null, { headers: { 'cache-control': 'no-store' } });
+      const config = await appConfig();
+      const refused = checkHost(request, config) ?? (options.crossSiteNavigation ? undefined : checkOrigin(request, config) ?? checkContentType(request));
+      if (refused) throw refused;
+      principal = await authenticate(request, config);
+      if (!principal && options.metricsToken && hasMetricsToken(request, config)) principal = { name: 'metrics', method: 'metrics-token', access: metricsAccess() };
+      if (!principal && options.permission !== 'public') throw unauthenticated();
+      const caller = principal ?? { name: 'anonymous', method: 'anonymous', access: noAccess() };
+      await enforce(options.permission, params, caller);
+      const authorize = (action: Action, resource?: Resource) => {
+        if (!caller.access.can(action, params.cluster ?? '', resource)) throw denied(action, params.cluster, resource);
+      };
+      const result = await handler({ params, request, principal: caller, authorize });
+      const response = result instanceof Response ? result : Response.json(result ?? null, { headers: { 'cache-control': 'no-store' } });
+      return await withRefreshedSession(response, request, principal);
     } catch (error) {
-      return errorResponse(error, request);
+      const response = errorResponse(error, request);
+      await recordRefusal(request, response.status, error, principal, options.auditAction);
+      return response;
     }
   };
+  declaredPermissions.set(wrapped, options);
+  return wrapped;
 }
+
+async function enforce(permission: RoutePermission, params: RouteParams, principal: Principal): Promise<void> {
+  if (permission === 'public' || permission === 'signed-in') return;
+  const { access } = principal;
+  const cluster = params.cluster;
+  if (cluster === undefined) {
+    // Routes above the clusters (the metrics) filter per cluster themselves.
+    return;
+  }
+  if (!access.canSomewhere(permission, cluster)) throw denied(permission, cluster);
+  if (params.topic !== undefined && !access.canTopic(permission, cluster, params.topic)) throw denied(permission, cluster, { topic: params.topic });
+  if (params.group !== undefined) {
+    const topics = access.groupNeedsTopics(permission, cluster) && groupTopicsLoader ? await groupTopicsLoader(cluster, params.group).catch(() => []) : undefined;
+    if (!access.can(permission, cluster, { group: params.group, topics })) throw denied(permission, cluster, { group: params.group });
+  }
+}
+
+function denied(action: Action, cluster: string | undefined, resource?: Resource): ApiError {
+  const what = !resource ? `cluster "${cluster}"` : 'topic' in resource ? `topic "${resource.topic}"` : `group "${resource.group}"`;
+  return forbidden(`You do not have the ${action} permission on ${what}.`);
+}
+
+async function withRefreshedSession(response: Response, request: Request, principal: Principal | undefined): Promise<Response> {
+  const cookie = principal?.session ? await refreshedSessionCookie(request, principal.session) : undefined;
+  if (!cookie) return response;
+  try {
+    response.headers.append('set-cookie', cookie);
+    return response;
+  } catch {
+    // Some responses (redirects) have immutable headers; the session simply refreshes next time.
+    return response;
+  }
+}
+
+const metricsAccess = () => new Access([{ name: 'metrics', clusters: ['*'], actions: ['view'] }]);
+const noAccess = () => new Access([]);
 
 export function errorResponse(error: unknown, request?: Request): Response {
   const apiError = toApiError(error) ?? (error instanceof z.ZodError ? zodToApiError(error) : undefined);

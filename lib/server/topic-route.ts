@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { refreshParam, topicNameParam } from '@/lib/api/common';
+import type { Action } from '@/lib/auth/access';
 import { getCluster } from '@/lib/kafka/clusters';
 import { mutation, type MutationContext } from './mutation';
 import { parseBody, parseQuery, parseWith, route } from './route';
@@ -14,7 +15,7 @@ const refreshQuery = z.object({ refresh: refreshParam });
 
 /** GET of a topic's cached data; `?refresh=1` bypasses the cache. An unknown cluster is a 404 before any fetch. */
 export function topicGet(load: (cluster: string, topic: string, refresh: boolean) => Promise<unknown>) {
-  return route<TopicParams>(async ({ params, request }) => {
+  return route<TopicParams>('view', async ({ params, request }) => {
     const topic = parseWith(topicNameParam, params.topic);
     const { refresh } = parseQuery(request, refreshQuery);
     await getCluster(params.cluster);
@@ -34,8 +35,8 @@ interface TopicChange<B, R> {
 }
 
 /** A change to one topic with a JSON body, made through mutation() so it is audited and refused when read-only. */
-export function topicMutation<S extends z.ZodType, R>(action: string, input: S, change: TopicChange<z.infer<S>, R>) {
-  return mutation<TopicParams>(action, async ({ params, request, audit }) => {
+export function topicMutation<S extends z.ZodType, R>(permission: Action, action: string, input: S, change: TopicChange<z.infer<S>, R>) {
+  return mutation<TopicParams>(permission, action, async ({ params, request, audit }) => {
     const topic = parseWith(topicNameParam, params.topic);
     const body = await parseBody(request, input);
     const parameters = change.parameters?.(body);

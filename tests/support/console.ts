@@ -73,7 +73,7 @@ export async function callRoute<T = unknown>(
   params: Record<string, string>,
   options: { query?: Record<string, string | undefined>; body?: unknown; rawBody?: string; method?: string } = {},
 ): Promise<{ status: number; body: T }> {
-  const url = new URL('http://console.test/api');
+  const url = new URL('http://127.0.0.1:3000/api');
   for (const [k, v] of Object.entries(options.query ?? {})) if (v !== undefined) url.searchParams.set(k, v);
   const hasBody = options.body !== undefined || options.rawBody !== undefined;
   const request = new Request(url, {

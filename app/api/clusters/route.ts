@@ -4,4 +4,7 @@ import { route } from '@/lib/server/route';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route(async () => Promise.all((await listClusters()).map(summarizeCluster)));
+/** The clusters the caller may view. */
+export const GET = route('signed-in', async ({ principal }) =>
+  Promise.all((await listClusters()).filter((c) => principal.access.canViewCluster(c.id)).map(summarizeCluster)),
+);

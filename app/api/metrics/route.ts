@@ -3,8 +3,8 @@ import { route } from '@/lib/server/route';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route(async () =>
-  new Response(await metricsText(), {
+export const GET = route({ permission: 'signed-in', metricsToken: true }, async ({ principal }) =>
+  new Response(await metricsText((cluster) => principal.access.canViewCluster(cluster)), {
     headers: { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' },
   }),
 );

@@ -10,9 +10,10 @@ import { groupViews } from './service';
 
 const CLUSTER_DEADLINE_MS = 10_000;
 
-export async function metricsText(): Promise<string> {
+/** The exposition for every cluster `include` allows (all of them by default). */
+export async function metricsText(include: (clusterId: string) => boolean = () => true): Promise<string> {
   const f = families();
-  const clusters = await listClusters();
+  const clusters = (await listClusters()).filter((c) => include(c.id));
   await Promise.all(clusters.map((c) => collect(c.id, f)));
   return exposition(Object.values(f));
 }

@@ -5,7 +5,7 @@ import { readAuditPage } from '../audit-read';
 import { parseQuery, route } from '../route';
 
 // GET /api/clusters/:cluster/audit?action&target&outcome&user&from&to&q&cursor&limit — newest first.
-export const GET = route<{ cluster: string }>(async ({ params, request }) => {
+export const GET = route<{ cluster: string }>('audit:read', async ({ params, request }) => {
   await getCluster(params.cluster);
   const { cursor, limit, ...filter } = parseQuery(request, auditQuery);
   const { audit } = await appConfig();

@@ -9,7 +9,7 @@ import { topicMutation } from '../topic-route';
 type Audit = MutationContext<{ cluster: string; topic: string }>['audit'];
 
 // PATCH /api/clusters/:cluster/topics/:topic/configs  { set: {name: value}, reset: [name], validateOnly }
-export const PATCH = topicMutation('topic.configs.alter', patchConfigsInput, {
+export const PATCH = topicMutation('topics:edit', 'topic.configs.alter', patchConfigsInput, {
   parameters: (body) => ({ set: body.set, reset: body.reset, validateOnly: body.validateOnly }),
   validateAction: 'topic.configs.validate',
   run: async (cluster, topic, body, audit) => {
@@ -23,7 +23,7 @@ export const PATCH = topicMutation('topic.configs.alter', patchConfigsInput, {
 
 // PUT /api/clusters/:cluster/topics/:topic/configs  { configs: {name: value}, validateOnly } — the
 // complete set of overrides wanted; overrides left out are reset to the default.
-export const PUT = topicMutation('topic.configs.replace', putConfigsInput, {
+export const PUT = topicMutation('topics:edit', 'topic.configs.replace', putConfigsInput, {
   parameters: (body) => ({ configs: body.configs, validateOnly: body.validateOnly }),
   validateAction: 'topic.configs.validate',
   run: async (cluster, topic, body, audit) =>

@@ -4,6 +4,6 @@ import { deleteTopic } from '@/lib/kafka/admin/delete-topic';
 import { topicMutation } from '../topic-route';
 
 // DELETE /api/clusters/:cluster/topics/:topic  body { confirm: "<topic name>" }
-export const DELETE = topicMutation('topic.delete', deleteTopicInput, {
+export const DELETE = topicMutation('topics:delete', 'topic.delete', deleteTopicInput, {
   run: (cluster, topic, { confirm }) => deleteTopic(cluster, topic, confirm),
 });

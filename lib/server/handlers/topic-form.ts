@@ -9,7 +9,7 @@ const query = z.strictObject({ topic: topicNameParam.optional() });
 
 // GET /api/clusters/:cluster/admin/topic-form?topic= — what the create form and the settings page
 // check against: live brokers, existing names, known configs and defaults, and the topic itself.
-export const GET = route<{ cluster: string }>(async ({ params, request }) => {
+export const GET = route<{ cluster: string }>('view', async ({ params, request }) => {
   const { topic } = parseQuery(request, query);
   await getCluster(params.cluster);
   return topicFormContext(params.cluster, topic);

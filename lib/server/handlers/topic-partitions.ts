@@ -4,7 +4,7 @@ import { addPartitions } from '@/lib/kafka/admin/partitions';
 import { topicMutation } from '../topic-route';
 
 // POST /api/clusters/:cluster/topics/:topic/partitions  { partitions: <new total>, validateOnly }
-export const POST = topicMutation('topic.partitions.add', addPartitionsInput, {
+export const POST = topicMutation('topics:edit', 'topic.partitions.add', addPartitionsInput, {
   parameters: (body) => ({ partitions: body.partitions, validateOnly: body.validateOnly }),
   validateAction: 'topic.partitions.validate',
   run: (cluster, topic, body) => addPartitions(cluster, topic, body.partitions, body.validateOnly),

@@ -5,7 +5,7 @@ import { topicMutation } from '../topic-route';
 
 // DELETE /api/clusters/:cluster/topics/:topic/records
 //   { scope: "all", confirm } or { scope: "partitions", offsets: [{ partition, offset }], confirm }
-export const DELETE = topicMutation('topic.records.purge', purgeRecordsInput, {
+export const DELETE = topicMutation('topics:purge', 'topic.records.purge', purgeRecordsInput, {
   parameters: (body) => (body.scope === 'all' ? { scope: 'all' } : { scope: 'partitions', offsets: body.offsets }),
   run: (cluster, topic, body) => purgeRecords(cluster, topic, body),
   outcome: (result) => ({ deleted: result.deleted }),

@@ -6,7 +6,7 @@ import { parseWith, readJsonBody } from '../route';
 
 // POST /api/clusters/:cluster/topics — create a topic, or with validateOnly ask the broker
 // whether it would create it.
-export const POST = mutation<{ cluster: string }>('topic.create', async ({ params, request, audit }) => {
+export const POST = mutation<{ cluster: string }>('topics:create', 'topic.create', async ({ params, request, audit }) => {
   // Name the target (and keep what was asked) even when the body is refused, so a failed
   // attempt is findable by topic; recordAudit redacts and caps it. Read once, validated after.
   const raw = await readJsonBody(request);

@@ -294,7 +294,7 @@ describe('topic consumers', () => {
 
 describe('GET /api/metrics', () => {
   it('exposes lag, state, topics and brokers for every cluster, and up=0 for the unreachable one', async () => {
-    const request = new Request('http://console.test/api/metrics');
+    const request = new Request('http://127.0.0.1:3000/api/metrics');
     const response = await routes.metrics(request, { params: Promise.resolve({}) });
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type') ?? '', /text\/plain; version=0.0.4/);

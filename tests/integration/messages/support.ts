@@ -47,7 +47,7 @@ export function callRaw(
   params: Record<string, string>,
   options: { query?: Record<string, string>; signal?: AbortSignal } = {},
 ): Promise<Response> {
-  const url = new URL('http://console.test/api');
+  const url = new URL('http://127.0.0.1:3000/api');
   for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v);
   return handler(new Request(url, { signal: options.signal }), { params: Promise.resolve(params) });
 }

@@ -10,7 +10,7 @@ const env = configureConsole();
 after(() => env.cleanup());
 
 const MB = 1024 * 1024;
-const url = 'http://console.test/api';
+const url = 'http://127.0.0.1:3000/api';
 
 /** A body of `chunks` pieces of 1 MB, generated lazily; `pulled` counts what was actually read. */
 function endlessBody(chunks: number) {
@@ -29,7 +29,8 @@ function endlessBody(chunks: number) {
 }
 
 const streamed = (body: ReadableStream<Uint8Array>, headers: Record<string, string> = {}) =>
-  new Request(url, { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
+  new Request(url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers }, duplex: 'half' } as RequestInit);
+const json = { 'content-type': 'application/json' };
 
 describe('parseBody', () => {
   const schema = z.object({ a: z.number() });
@@ -76,7 +77,7 @@ describe('routes with bodies', () => {
     assert.equal(declared.status, 413, JSON.stringify(declared.body));
     const undeclared = await call(POST, { cluster: 'main' }, streamed(endlessBody(20).stream));
     assert.equal(undeclared.status, 413, JSON.stringify(undeclared.body));
-    const malformed = await call(POST, { cluster: 'main' }, new Request(url, { method: 'POST', body: '{"name": "x",' }));
+    const malformed = await call(POST, { cluster: 'main' }, new Request(url, { method: 'POST', body: '{"name": "x",', headers: json }));
     assert.equal(malformed.status, 400);
     assert.equal(malformed.body.code, 'bad_request');
   });
@@ -89,7 +90,7 @@ describe('routes with bodies', () => {
     // Over the default 10 MB but under 64 MB: read in full, then refused for its (invalid) content.
     const large = await call(POST, { cluster: 'main' }, streamed(endlessBody(12).stream));
     assert.equal(large.status, 400);
-    const malformed = await call(POST, { cluster: 'main' }, new Request(url, { method: 'POST', body: 'not json' }));
+    const malformed = await call(POST, { cluster: 'main' }, new Request(url, { method: 'POST', body: 'not json', headers: json }));
     assert.equal(malformed.status, 400);
   });
 

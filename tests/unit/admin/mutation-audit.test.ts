@@ -19,15 +19,15 @@ const forged = {
 describe('mutation audit', () => {
   it('ignores forwarding headers when no trusted proxy is configured', async () => {
     const { mutation } = await import('@/lib/server/mutation');
-    const handler = mutation<{ cluster: string }>('test.origin', async ({ audit }) => {
+    const handler = mutation<{ cluster: string }>('topics:edit', 'test.origin', async ({ audit }) => {
       audit.target = 'origin-untrusted';
       return { ok: true };
     });
-    const { status } = await call(handler, { cluster: 'main' }, new Request('http://console.test/api', { method: 'POST', headers: forged }));
+    const { status } = await call(handler, { cluster: 'main' }, new Request('http://127.0.0.1:3000/api', { method: 'POST', headers: forged }));
     assert.equal(status, 200);
     const entry = (await env.readAudit()).find((e) => e.target === 'origin-untrusted');
     assert.ok(entry);
-    assert.equal(entry.user, undefined);
+    assert.equal(entry.user, 'anonymous');
     assert.equal(entry.clientAddress, 'unknown');
     assert.doesNotMatch(JSON.stringify(entry), /forged|203\.0\.113\.9|198\.51\.100\.7/);
   });
@@ -36,13 +36,13 @@ describe('mutation audit', () => {
     const { mutation } = await import('@/lib/server/mutation');
     // A name no key pattern catches: only the sensitive set can mask it.
     const name = 'custom.plugin.value';
-    const handler = mutation<{ cluster: string }>('test.configs', async ({ audit }) => {
+    const handler = mutation<{ cluster: string }>('topics:edit', 'test.configs', async ({ audit }) => {
       audit.target = 'sensitive-wiring';
       audit.parameters = { set: { [name]: 'opensesame-42', 'retention.ms': '60000' } };
       audit.sensitiveConfigs = new Set([name]);
       throw badRequest(`Invalid value opensesame-42 for configuration ${name}`);
     });
-    const { status } = await call(handler, { cluster: 'main' }, new Request('http://console.test/api', { method: 'PATCH' }));
+    const { status } = await call(handler, { cluster: 'main' }, new Request('http://127.0.0.1:3000/api', { method: 'PATCH' }));
     assert.equal(status, 400);
     const entry = (await env.readAudit()).find((e) => e.target === 'sensitive-wiring');
     assert.ok(entry);

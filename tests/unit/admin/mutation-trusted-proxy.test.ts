@@ -10,12 +10,12 @@ after(() => env.cleanup());
 describe('mutation audit behind a trusted proxy', () => {
   it('records the forwarded user and the first forwarded address', async () => {
     const { mutation } = await import('@/lib/server/mutation');
-    const handler = mutation<{ cluster: string }>('test.origin', async ({ audit }) => {
+    const handler = mutation<{ cluster: string }>('topics:edit', 'test.origin', async ({ audit }) => {
       audit.target = 'origin-trusted';
       return { ok: true };
     });
     const headers = { 'x-forwarded-user': 'alice', 'x-forwarded-for': '203.0.113.9, 10.0.0.1' };
-    const { status } = await call(handler, { cluster: 'main' }, new Request('http://console.test/api', { method: 'POST', headers }));
+    const { status } = await call(handler, { cluster: 'main' }, new Request('http://127.0.0.1:3000/api', { method: 'POST', headers }));
     assert.equal(status, 200);
     const entry = (await env.readAudit()).find((e) => e.target === 'origin-trusted');
     assert.equal(entry?.user, 'alice');
@@ -24,12 +24,12 @@ describe('mutation audit behind a trusted proxy', () => {
 
   it('falls back to x-auth-request-user and x-real-ip', async () => {
     const { mutation } = await import('@/lib/server/mutation');
-    const handler = mutation<{ cluster: string }>('test.origin', async ({ audit }) => {
+    const handler = mutation<{ cluster: string }>('topics:edit', 'test.origin', async ({ audit }) => {
       audit.target = 'origin-trusted-2';
       return null;
     });
     const headers = { 'x-auth-request-user': 'bob', 'x-real-ip': '198.51.100.7' };
-    await call(handler, { cluster: 'main' }, new Request('http://console.test/api', { method: 'POST', headers }));
+    await call(handler, { cluster: 'main' }, new Request('http://127.0.0.1:3000/api', { method: 'POST', headers }));
     const entry = (await env.readAudit()).find((e) => e.target === 'origin-trusted-2');
     assert.equal(entry?.user, 'bob');
     assert.equal(entry?.clientAddress, '198.51.100.7');

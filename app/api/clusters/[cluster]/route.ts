@@ -4,4 +4,4 @@ import { route } from '@/lib/server/route';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route<{ cluster: string }>(async ({ params }) => summarizeCluster(await getCluster(params.cluster)));
+export const GET = route<{ cluster: string }>('view', async ({ params }) => summarizeCluster(await getCluster(params.cluster)));

@@ -7,6 +7,6 @@ export const dynamic = 'force-dynamic';
 
 const query = z.object({ refresh: refreshParam });
 
-export const GET = route<{ cluster: string }>(async ({ params, request }) =>
+export const GET = route<{ cluster: string }>('view', async ({ params, request }) =>
   listBrokers(params.cluster, parseQuery(request, query).refresh),
 );

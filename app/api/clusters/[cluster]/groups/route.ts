@@ -4,6 +4,6 @@ import { parseQuery, route } from '@/lib/server/route';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route<{ cluster: string }>(async ({ params, request }) => {
+export const GET = route<{ cluster: string }>('view', async ({ params, request }) => {
   return groupsPage(params.cluster, parseQuery(request, groupsQuery));
 });

@@ -5,7 +5,7 @@ import { parseQuery, route } from '@/lib/server/route';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route<{ cluster: string }>(async ({ params, request }) => {
+export const GET = route<{ cluster: string }>('view', async ({ params, request }) => {
   const query = parseQuery(request, replicasQuery);
   await getCluster(params.cluster);
   return replicaSync(params.cluster, query);

@@ -5,7 +5,7 @@ import { parseQuery, route } from '@/lib/server/route';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route<{ cluster: string }>(async ({ params, request }) => {
+export const GET = route<{ cluster: string }>('view', async ({ params, request }) => {
   const query = parseQuery(request, topicListQuery);
   await getCluster(params.cluster);
   return listTopics(params.cluster, query);

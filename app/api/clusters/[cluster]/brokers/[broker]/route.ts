@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 const query = z.object({ refresh: refreshParam });
 const path = z.object({ broker: brokerParam });
 
-export const GET = route<{ cluster: string; broker: string }>(async ({ params, request }) => {
+export const GET = route<{ cluster: string; broker: string }>('view', async ({ params, request }) => {
   const { broker } = parseWith(path, { broker: params.broker.trim() === '' ? 'x' : params.broker });
   const { refresh } = parseQuery(request, query);
   await getCluster(params.cluster);

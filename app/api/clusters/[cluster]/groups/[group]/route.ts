@@ -10,13 +10,13 @@ export const dynamic = 'force-dynamic';
 
 const query = z.object({ refresh: refreshParam });
 
-export const GET = route<{ cluster: string; group: string }>(async ({ params, request }) => {
+export const GET = route<{ cluster: string; group: string }>('view', async ({ params, request }) => {
   const { refresh } = parseQuery(request, query);
   return groupDetail(params.cluster, params.group, refresh);
 });
 
 // Body { confirm: "<group id>" }: the group id typed again, or nothing is deleted.
-export const DELETE = mutation<{ cluster: string; group: string }>('group.delete', async ({ params, request }) => {
+export const DELETE = mutation<{ cluster: string; group: string }>('groups:delete', 'group.delete', async ({ params, request }) => {
   const { confirm } = await parseBody(request, deleteGroupInput);
   return deleteGroup(params.cluster, params.group, confirm);
 });

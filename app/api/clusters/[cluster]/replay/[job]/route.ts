@@ -8,7 +8,7 @@ import { route } from '@/lib/server/route';
 export const dynamic = 'force-dynamic';
 
 /** Progress of a replay started in this console process. */
-export const GET = route<{ cluster: string; job: string }>(async ({ params }) => {
+export const GET = route<{ cluster: string; job: string }>('messages:replay', async ({ params }) => {
   await getCluster(params.cluster);
   const progress = jobProgress(jobKey(params.cluster, params.job));
   if (!progress) throw notFound(`No replay "${params.job}" is known (finished replays are kept for 10 minutes).`);
@@ -16,7 +16,7 @@ export const GET = route<{ cluster: string; job: string }>(async ({ params }) =>
 });
 
 /** Stops a running replay; what was produced so far stays. */
-export const DELETE = mutation<{ cluster: string; job: string }>('message.replay.cancel', async ({ params, audit }) => {
+export const DELETE = mutation<{ cluster: string; job: string }>('messages:replay', 'message.replay.cancel', async ({ params, audit }) => {
   audit.target = params.job;
   if (!cancelJob(jobKey(params.cluster, params.job))) throw notFound(`No running replay "${params.job}".`);
   return { cancelled: true };

@@ -3,4 +3,4 @@ import { route } from '@/lib/server/route';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route<{ cluster: string; group: string }>(async ({ params }) => groupLagHistory(params.cluster, params.group));
+export const GET = route<{ cluster: string; group: string }>('view', async ({ params }) => groupLagHistory(params.cluster, params.group));

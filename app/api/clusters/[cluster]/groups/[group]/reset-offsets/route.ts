@@ -6,7 +6,7 @@ import { parseBody } from '@/lib/server/route';
 export const dynamic = 'force-dynamic';
 
 // The preview's body plus `confirm: true`; the preview route itself needs no confirmation.
-export const POST = mutation<{ cluster: string; group: string }>('group.reset-offsets', async ({ params, request, audit }) => {
+export const POST = mutation<{ cluster: string; group: string }>('groups:reset', 'group.reset-offsets', async ({ params, request, audit }) => {
   const body = await parseBody(request, resetExecuteRequest);
   const { scope, strategy } = body;
   audit.parameters = { scope, strategy };

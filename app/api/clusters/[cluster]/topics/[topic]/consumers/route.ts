@@ -7,7 +7,7 @@ export const dynamic = 'force-dynamic';
 
 const query = z.object({ refresh: refreshParam });
 
-export const GET = route<{ cluster: string; topic: string }>(async ({ params, request }) => {
+export const GET = route<{ cluster: string; topic: string }>('view', async ({ params, request }) => {
   const { refresh } = parseQuery(request, query);
   return topicConsumers(params.cluster, params.topic, refresh);
 });

@@ -6,7 +6,7 @@ import { parseQuery, route } from '@/lib/server/route';
 export const dynamic = 'force-dynamic';
 
 /** A page of messages: partitions, start point, order, limit, or a cursor from the last page. */
-export const GET = route<{ cluster: string; topic: string }>(async ({ params, request }) => {
+export const GET = route<{ cluster: string; topic: string }>('messages:read', async ({ params, request }) => {
   const query = parseQuery(request, browseQuerySchema);
   await getCluster(params.cluster);
   return browseMessages(params.cluster, params.topic, query, request.signal);

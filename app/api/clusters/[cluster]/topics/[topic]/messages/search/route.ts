@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
  * Streams a search as NDJSON: a start line, each match, progress lines, and a done line saying
  * why it stopped. Bad input is refused with 400/404 before the stream starts.
  */
-export const GET = route<{ cluster: string; topic: string }>(async ({ params, request }) => {
+export const GET = route<{ cluster: string; topic: string }>('messages:read', async ({ params, request }) => {
   const query = parseQuery(request, searchQuerySchema);
   await getCluster(params.cluster);
   const search = await prepareSearch(params.cluster, params.topic, query);

@@ -23,7 +23,7 @@ const query = z.object({
 });
 
 /** Live tail as server-sent events: messages arriving from now on that match the search terms. */
-export const GET = route<{ cluster: string; topic: string }>(async ({ params, request }) => {
+export const GET = route<{ cluster: string; topic: string }>('messages:read', async ({ params, request }) => {
   const { partitions, ...terms } = parseQuery(request, query);
   await getCluster(params.cluster);
   const tail = await prepareTail(params.cluster, params.topic, partitions, terms);

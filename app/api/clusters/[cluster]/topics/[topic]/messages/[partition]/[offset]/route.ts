@@ -12,7 +12,7 @@ const position = z.object({
 const query = z.object({ download: z.enum(['key', 'value']).optional() });
 
 /** One message in full; `?download=key|value` answers with the raw bytes as a file. */
-export const GET = route<{ cluster: string; topic: string; partition: string; offset: string }>(async ({ params, request }) => {
+export const GET = route<{ cluster: string; topic: string; partition: string; offset: string }>('messages:read', async ({ params, request }) => {
   const { partition, offset } = parseWith(position, params);
   const { download } = parseQuery(request, query);
   await getCluster(params.cluster);
