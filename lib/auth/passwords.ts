@@ -1,4 +1,3 @@
-import 'server-only';
 import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import bcrypt from 'bcryptjs';
 

@@ -24,13 +24,16 @@ export interface Session {
   expiresAt: number;
 }
 
-let processSecret: Uint8Array | undefined;
+// On globalThis: the proxy and the route handlers are bundled apart but share the process.
+const secretKey = Symbol.for('kafka-console.session-secret');
+type GlobalWithSecret = typeof globalThis & { [secretKey]?: Uint8Array };
 
 /** The HMAC key: from the configured secret, or made at start (sessions then end with the process). */
 export function sessionKey(auth: AuthConfig): Uint8Array {
   if (auth.sessionSecret) return createHash('sha256').update(auth.sessionSecret).digest();
-  processSecret ??= randomBytes(32);
-  return processSecret;
+  const g = globalThis as GlobalWithSecret;
+  g[secretKey] ??= randomBytes(32);
+  return g[secretKey];
 }
 
 export function newSession(auth: AuthConfig, who: Pick<Session, 'name' | 'method' | 'roles'>, now = nowSeconds()): Session {

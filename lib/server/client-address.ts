@@ -1,27 +1,14 @@
 import 'server-only';
 import { appConfig } from '@/lib/kafka/clusters';
+import { PEER_HEADER, peerSecret } from './peer';
 
 // The address a request came from. Forwarding headers are only believed when the operator says a
 // proxy in front of the console sets them (trustProxy); otherwise any client could name another
 // address. The console's own server (scripts/serve.ts) passes the socket's peer address in a
-// header signed with a per-process secret, so a client cannot forge that one either.
-
-export const PEER_HEADER = 'x-console-peer';
-const secretKey = Symbol.for('kafka-console.peer-secret');
-type GlobalWithSecret = typeof globalThis & { [secretKey]?: string };
-
-/** Set once by the server that owns the sockets; route handlers in the same process read it. */
-export function setPeerSecret(secret: string): void {
-  (globalThis as GlobalWithSecret)[secretKey] = secret;
-}
-
-export function peerHeaderValue(address: string): string | undefined {
-  const secret = (globalThis as GlobalWithSecret)[secretKey];
-  return secret ? `${secret} ${address}` : undefined;
-}
+// header carrying a per-process secret, so a client cannot forge that one either.
 
 function peerAddress(request: Request): string | undefined {
-  const secret = (globalThis as GlobalWithSecret)[secretKey];
+  const secret = peerSecret();
   const value = request.headers.get(PEER_HEADER);
   if (!secret || !value?.startsWith(`${secret} `)) return undefined;
   return value.slice(secret.length + 1);
