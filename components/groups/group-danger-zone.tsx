@@ -9,7 +9,7 @@ import { useDeleteGroup, useDeleteGroupOffsets } from '@/lib/queries/groups';
  * Deleting a group or one topic's committed offsets. Both ask to type the name first and send what
  * was typed: the server deletes only if it matches.
  */
-export function GroupDangerZone({ cluster, group, readOnly }: { cluster: string; group: GroupDetail; readOnly: boolean }) {
+export function GroupDangerZone({ cluster, group, deniedReason }: { cluster: string; group: GroupDetail; deniedReason: string | null }) {
   const router = useRouter();
   const topics = [...new Set(group.partitions.filter((p) => p.committed !== null).map((p) => p.topic))].sort();
   const [chosen, setChosen] = useState(topics[0] ?? '');
@@ -21,7 +21,7 @@ export function GroupDangerZone({ cluster, group, readOnly }: { cluster: string;
   const deleteOffsets = useDeleteGroupOffsets(cluster, group.groupId);
   const button = 'rounded border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-700 hover:bg-red-50 disabled:opacity-40';
   const input = 'w-64 rounded border border-slate-300 px-2 py-1 font-mono';
-  const disabledReason = readOnly ? 'The cluster is read-only in this console.' : null;
+  const disabledReason = deniedReason;
 
   return (
     <div className="space-y-4 text-sm" data-testid="danger-zone">

@@ -6,7 +6,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Skeleton, TableSkeleton } from '@/components/ui/skeleton';
 import { UpdatedAgo } from '@/components/ui/updated-ago';
-import { useReadOnly } from '@/lib/queries/admin';
+import { usePermission } from '@/lib/queries/auth';
 import { useGroupDetail, useGroupHistory } from '@/lib/queries/groups';
 import { GroupDangerZone } from './group-danger-zone';
 import { GroupStateBadge } from './group-state-badge';
@@ -20,7 +20,9 @@ import { ResetOffsetsPanel } from './reset-offsets-panel';
 export function GroupDetailView({ cluster, group }: { cluster: string; group: string }) {
   const detail = useGroupDetail(cluster, group);
   const history = useGroupHistory(cluster, group);
-  const { readOnly } = useReadOnly(cluster);
+  const topics = detail.data?.topics;
+  const reset = usePermission(cluster, 'groups:reset', { group, topics });
+  const remove = usePermission(cluster, 'groups:delete', { group, topics });
   const back = (
     <Link href={`/clusters/${encodeURIComponent(cluster)}/groups`} className="text-sm text-sky-700 hover:underline">
       ← Consumer groups
@@ -59,10 +61,10 @@ export function GroupDetailView({ cluster, group }: { cluster: string; group: st
         <MembersTable members={g.membersList} />
       </Card>
       <Card title="Reset offsets">
-        <ResetOffsetsPanel cluster={cluster} group={g} readOnly={readOnly} />
+        <ResetOffsetsPanel cluster={cluster} group={g} deniedReason={reset.allowed ? null : reset.reason} />
       </Card>
       <Card title="Delete">
-        <GroupDangerZone cluster={cluster} group={g} readOnly={readOnly} />
+        <GroupDangerZone cluster={cluster} group={g} deniedReason={remove.allowed ? null : remove.reason} />
       </Card>
     </div>
   );

@@ -8,7 +8,8 @@ import { initialResetForm, ResetForm, toRequest, type ResetFormState } from './r
 import { ResetPreviewTable } from './reset-preview-table';
 
 /** Offset reset in three visible steps: choose, preview every partition, confirm. */
-export function ResetOffsetsPanel({ cluster, group, readOnly }: { cluster: string; group: GroupDetail; readOnly: boolean }) {
+/** `deniedReason` says why the user may not reset (read-only cluster, or their role); null when they may. */
+export function ResetOffsetsPanel({ cluster, group, deniedReason }: { cluster: string; group: GroupDetail; deniedReason: string | null }) {
   const topics = [...new Set(group.partitions.map((p) => p.topic))].sort();
   const [form, setForm] = useState<ResetFormState>(() => initialResetForm(topics));
   const [plan, setPlan] = useState<ResetPlan | null>(null);
@@ -28,7 +29,7 @@ export function ResetOffsetsPanel({ cluster, group, readOnly }: { cluster: strin
   const fieldErrors = preview.error instanceof ApiError ? preview.error.fieldErrors : {};
   const totals = plan ? { skipped: plan.skipped, replayed: plan.replayed } : null;
   const afterMap = reset.data ? new Map(reset.data.rows.map((r) => [`${r.topic}-${r.partition}`, r.after])) : undefined;
-  const blocked = readOnly ? 'This cluster is read-only in this console: offsets cannot be changed.' : plan?.blockedReason ?? null;
+  const blocked = deniedReason ?? plan?.blockedReason ?? null;
 
   return (
     <div className="space-y-4" data-testid="reset-panel">

@@ -15,14 +15,15 @@ import { PayloadView } from './payload-view';
 import { Timestamp } from './timestamp';
 
 /** One message in full: key, value and headers with copy and download, and what to do with it. */
-export function MessageDetail({ cluster, topic, message, decoder, onClose, onReplay, readOnly }: {
+export function MessageDetail({ cluster, topic, message, decoder, onClose, onReplay, replayDenied }: {
   cluster: string;
   topic: string;
   message: Message;
   decoder: string;
   onClose: () => void;
   onReplay: (m: Message) => void;
-  readOnly: boolean;
+  /** Why replay is not allowed, or null. */
+  replayDenied: string | null;
 }) {
   const truncated = Boolean(message.key?.truncated || message.value?.truncated || message.headers.some((h) => h.value?.truncated));
   const full = useMessage(cluster, topic, message.partition, message.offset);
@@ -60,8 +61,8 @@ export function MessageDetail({ cluster, topic, message, decoder, onClose, onRep
             <button
               type="button"
               onClick={() => onReplay(m)}
-              disabled={readOnly}
-              title={readOnly ? 'This cluster is read-only in this console' : 'Produce this message again'}
+              disabled={replayDenied !== null}
+              title={replayDenied ?? 'Produce this message again'}
               data-testid="detail-replay"
               className="whitespace-nowrap rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-50"
             >

@@ -19,7 +19,7 @@ import { QueryForm } from './query-form';
 import { ReplayPanel } from './replay-panel';
 import { SearchPanel } from './search-panel';
 import { TailPanel } from './tail-panel';
-import { useReadOnly } from '@/lib/queries/admin';
+import { usePermission } from '@/lib/queries/auth';
 import { useSearchStream } from './use-search-stream';
 
 const modes: { id: MessagesMode; label: string }[] = [
@@ -37,7 +37,8 @@ export function MessagesView({ cluster, topic }: { cluster: string; topic: strin
   const params = useMemo(() => parseParams(new URLSearchParams(urlQuery)), [urlQuery]);
   const detail = useTopicDetail(cluster, topic);
   const partitionCount = detail.data?.partitions.length;
-  const { readOnly } = useReadOnly(cluster);
+  const produce = usePermission(cluster, 'messages:produce', { topic });
+  const replay = usePermission(cluster, 'messages:replay', { topic });
   const [open, setOpen] = useState<Message | null>(null);
   const [selection, setSelection] = useState<Set<string>>(new Set());
   const [panel, setPanel] = useState<'produce' | 'replay' | null>(null);
@@ -73,10 +74,10 @@ export function MessagesView({ cluster, topic }: { cluster: string; topic: strin
         title={<span className="break-all" data-testid="topic-title">{topic}</span>}
         actions={
           <div className="flex items-center gap-2">
-            <button type="button" onClick={() => setPanel(panel === 'produce' ? null : 'produce')} disabled={readOnly} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50" data-testid="produce-open">
+            <button type="button" onClick={() => setPanel(panel === 'produce' ? null : 'produce')} disabled={!produce.allowed} title={produce.reason || undefined} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50" data-testid="produce-open">
               Produce
             </button>
-            <button type="button" onClick={() => openReplay(selected)} disabled={readOnly} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50" data-testid="replay-open">
+            <button type="button" onClick={() => openReplay(selected)} disabled={!replay.allowed} title={replay.reason || undefined} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50" data-testid="replay-open">
               Replay{selected.length ? ` ${selected.length} selected` : '…'}
             </button>
           </div>
@@ -91,11 +92,11 @@ export function MessagesView({ cluster, topic }: { cluster: string; topic: strin
               <h2 className="text-sm font-semibold text-slate-800">Produce to {topic}</h2>
               <button type="button" onClick={() => setPanel(null)} className="rounded px-2 text-lg leading-none text-slate-500 hover:bg-slate-100" aria-label="Close produce">×</button>
             </div>
-            <ProduceForm cluster={cluster} topic={topic} partitionCount={partitionCount} disabled={readOnly} />
+            <ProduceForm cluster={cluster} topic={topic} partitionCount={partitionCount} disabled={!produce.allowed} />
           </div>
         )}
         {panel === 'replay' && partitionCount !== undefined && (
-          <ReplayPanel key={replayFrom.map((s) => `${s.partition}-${s.offset}`).join(',')} cluster={cluster} topic={topic} selection={replayFrom} partitionCount={partitionCount} onClose={() => setPanel(null)} disabled={readOnly} />
+          <ReplayPanel key={replayFrom.map((s) => `${s.partition}-${s.offset}`).join(',')} cluster={cluster} topic={topic} selection={replayFrom} partitionCount={partitionCount} onClose={() => setPanel(null)} disabled={!replay.allowed} />
         )}
         <div className="flex flex-wrap items-center justify-between gap-2">
           <nav className="inline-flex overflow-hidden rounded-md border border-slate-300 text-sm" aria-label="Mode">
@@ -131,7 +132,7 @@ export function MessagesView({ cluster, topic }: { cluster: string; topic: strin
         {params.mode === 'tail' && <TailPanel cluster={cluster} topic={topic} params={params} onOpen={setOpen} />}
       </div>
       {open && (
-        <MessageDetail cluster={cluster} topic={topic} message={open} decoder={params.show} onClose={() => setOpen(null)} onReplay={(m) => openReplay([{ partition: m.partition, offset: m.offset }])} readOnly={readOnly} />
+        <MessageDetail cluster={cluster} topic={topic} message={open} decoder={params.show} onClose={() => setOpen(null)} onReplay={(m) => openReplay([{ partition: m.partition, offset: m.offset }])} replayDenied={replay.allowed ? null : replay.reason} />
       )}
     </>
   );

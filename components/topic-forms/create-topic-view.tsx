@@ -6,13 +6,14 @@ import { ErrorState } from '@/components/ui/error-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { ReadOnlyNotice } from '@/components/ui/read-only-notice';
 import { Skeleton } from '@/components/ui/skeleton';
-import { useReadOnly, useTopicFormContext } from '@/lib/queries/admin';
+import { useTopicFormContext } from '@/lib/queries/admin';
+import { usePermission } from '@/lib/queries/auth';
 import { CreateTopicForm } from './create-topic-form';
 
 /** /clusters/:cluster/topics/new, optionally prefilled from an existing topic (?from=). */
 export function CreateTopicView({ cluster, from }: { cluster: string; from?: string }) {
   const context = useTopicFormContext(cluster, from);
-  const { readOnly, reason } = useReadOnly(cluster);
+  const { allowed, reason } = usePermission(cluster, 'topics:create');
   const topicsHref = `/clusters/${encodeURIComponent(cluster)}/topics`;
   return (
     <div className="mx-auto max-w-6xl space-y-4">
@@ -33,7 +34,7 @@ export function CreateTopicView({ cluster, from }: { cluster: string; from?: str
           key={from ?? ''}
           cluster={cluster}
           context={context.data}
-          readOnly={readOnly}
+          readOnly={!allowed}
           readOnlyReason={reason}
         />
       )}

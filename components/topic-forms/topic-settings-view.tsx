@@ -6,10 +6,12 @@ import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { ErrorState } from '@/components/ui/error-state';
 import { PageHeader } from '@/components/ui/page-header';
+import { PermissionNotice } from '@/components/ui/permission-notice';
 import { ReadOnlyNotice } from '@/components/ui/read-only-notice';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { UpdatedAgo } from '@/components/ui/updated-ago';
-import { useReadOnly, useTopicFormContext } from '@/lib/queries/admin';
+import { useTopicFormContext } from '@/lib/queries/admin';
+import { usePermission } from '@/lib/queries/auth';
 import { AddPartitions } from './add-partitions';
 import { ConfigEditor } from './config-editor';
 import { DangerItem, DangerZone } from './danger-zone';
@@ -19,10 +21,13 @@ import { PurgeRecords } from './purge-records';
 /** /clusters/:cluster/topics/:topic/settings — configs, partitions, clone, and the danger zone. */
 export function TopicSettingsView({ cluster, topic }: { cluster: string; topic: string }) {
   const { data, error, isPending, isFetching, refetch, dataUpdatedAt } = useTopicFormContext(cluster, topic);
-  const { readOnly } = useReadOnly(cluster);
   const view = data?.topic;
   const base = `/clusters/${encodeURIComponent(cluster)}`;
-  const locked = readOnly || Boolean(view?.internal);
+  const internal = Boolean(view?.internal);
+  const edit = usePermission(cluster, 'topics:edit', { topic });
+  const purge = usePermission(cluster, 'topics:purge', { topic });
+  const remove = usePermission(cluster, 'topics:delete', { topic });
+  const clone = usePermission(cluster, 'topics:create');
   const messages = view ? view.partitions.reduce((n, p) => n + Math.max(0, p.latest - p.earliest), 0) : 0;
 
   return (
@@ -42,6 +47,7 @@ export function TopicSettingsView({ cluster, topic }: { cluster: string; topic: 
       <TopicTabs cluster={cluster} topic={topic} />
       <div className="space-y-4">
         <ReadOnlyNotice cluster={cluster} />
+        <PermissionNotice permissions={[edit, purge, remove]} />
         {view?.internal && (
           <p className="rounded border border-slate-200 bg-slate-100 px-3 py-2 text-sm text-slate-700" data-testid="internal-notice">
             {topic} is one of Kafka&apos;s internal topics: the console shows its settings but does not change them.
@@ -52,11 +58,11 @@ export function TopicSettingsView({ cluster, topic }: { cluster: string; topic: 
         {view && (
           <>
             <Card title="Configs" actions={<span className="text-xs text-slate-500">IncrementalAlterConfigs: only what you change is sent</span>}>
-              <ConfigEditor cluster={cluster} topic={view} disabled={locked} />
+              <ConfigEditor cluster={cluster} topic={view} disabled={internal || !edit.allowed} />
             </Card>
             <div className="grid gap-4 lg:grid-cols-2">
               <Card title={`Partitions (${view.partitions.length})`}>
-                <AddPartitions cluster={cluster} topic={view} disabled={locked} />
+                <AddPartitions cluster={cluster} topic={view} disabled={internal || !edit.allowed} />
               </Card>
               <Card title="Create a topic like this one">
                 <p className="mb-3 text-sm text-slate-600">
@@ -65,8 +71,9 @@ export function TopicSettingsView({ cluster, topic }: { cluster: string; topic: 
                 <Link
                   href={`${base}/topics/new?from=${encodeURIComponent(topic)}`}
                   data-testid="clone-link"
-                  aria-disabled={readOnly}
-                  className={`inline-block rounded border px-3 py-1.5 text-sm font-medium ${readOnly ? 'pointer-events-none border-slate-200 text-slate-400' : 'border-slate-300 bg-white text-slate-800 hover:bg-slate-50'}`}
+                  aria-disabled={!clone.allowed}
+                  title={clone.reason || undefined}
+                  className={`inline-block rounded border px-3 py-1.5 text-sm font-medium ${!clone.allowed ? 'pointer-events-none border-slate-200 text-slate-400' : 'border-slate-300 bg-white text-slate-800 hover:bg-slate-50'}`}
                 >
                   Clone settings into a new topic
                 </Link>
@@ -74,10 +81,10 @@ export function TopicSettingsView({ cluster, topic }: { cluster: string; topic: 
             </div>
             <DangerZone>
               <DangerItem title="Purge records">
-                <PurgeRecords cluster={cluster} topic={view} disabled={locked} />
+                <PurgeRecords cluster={cluster} topic={view} disabled={internal || !purge.allowed} />
               </DangerItem>
               <DangerItem title="Delete topic">
-                <DeleteTopic cluster={cluster} topic={topic} messages={messages} disabled={locked} />
+                <DeleteTopic cluster={cluster} topic={topic} messages={messages} disabled={internal || !remove.allowed} />
               </DangerItem>
             </DangerZone>
           </>

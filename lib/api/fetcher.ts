@@ -18,6 +18,7 @@ export async function apiFetch<T>(path: string, init?: RequestInit): Promise<T> 
   const body: unknown = text ? safeJson(text) : undefined;
   if (!response.ok) {
     const err = body as Partial<ApiErrorBody> | undefined;
+    if (response.status === 401 && err?.code === 'unauthenticated') sendToSignIn(path);
     throw new ApiError(
       response.status,
       err?.code ?? (response.status >= 500 ? 'internal' : 'bad_request'),
@@ -30,6 +31,13 @@ export async function apiFetch<T>(path: string, init?: RequestInit): Promise<T> 
 
 export function apiPost<T>(path: string, body: unknown, method: 'POST' | 'PUT' | 'PATCH' | 'DELETE' = 'POST') {
   return apiFetch<T>(path, { method, body: JSON.stringify(body) });
+}
+
+/** A session that ended (idle, expired, signed out elsewhere) takes the page to the sign-in form. */
+function sendToSignIn(path: string) {
+  if (typeof window === 'undefined' || path.startsWith('/api/auth/') || window.location.pathname === '/login') return;
+  const next = `${window.location.pathname}${window.location.search}`;
+  window.location.assign(`/login?next=${encodeURIComponent(next)}`);
 }
 
 function safeJson(text: string): unknown {

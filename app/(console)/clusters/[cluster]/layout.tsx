@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { ClusterBanner } from '@/components/layout/cluster-banner';
 import { ClusterNav } from '@/components/layout/cluster-nav';
+import { UserMenu } from '@/components/layout/user-menu';
 
 export default async function ClusterLayout({ children, params }: {
   children: ReactNode;
@@ -17,6 +18,9 @@ export default async function ClusterLayout({ children, params }: {
         <ClusterBanner cluster={cluster} />
         <div className="px-1">
           <ClusterNav cluster={cluster} />
+        </div>
+        <div className="mt-auto border-t border-slate-800 pt-3">
+          <UserMenu />
         </div>
       </aside>
       <main className="min-w-0 flex-1 p-6">{children}</main>
