@@ -21,6 +21,7 @@ export interface Permission {
   reason: string;
   /** `role` when the user's roles are the reason (read-only mode has its own notice). */
   cause: 'allowed' | 'read-only' | 'role' | 'loading';
+  action: Action;
 }
 
 /** Whether the user may take the action here, folding in the cluster's read-only mode. */
@@ -28,10 +29,10 @@ export function usePermission(cluster: string, action: Action, resource?: Resour
   const { data } = useMe();
   const readOnly = useReadOnly(cluster);
   if (action !== 'view' && action !== 'messages:read' && action !== 'audit:read' && readOnly.readOnly) {
-    return { allowed: false, reason: readOnly.reason, cause: readOnly.loading ? 'loading' : 'read-only' };
+    return { allowed: false, reason: readOnly.reason, cause: readOnly.loading ? 'loading' : 'read-only', action };
   }
-  if (!data) return { allowed: false, reason: 'Loading your permissions…', cause: 'loading' };
-  if (new Access(data.rules).can(action, cluster, resource)) return { allowed: true, reason: '', cause: 'allowed' };
+  if (!data) return { allowed: false, reason: 'Loading your permissions…', cause: 'loading', action };
+  if (new Access(data.rules).can(action, cluster, resource)) return { allowed: true, reason: '', cause: 'allowed', action };
   const what = !resource ? 'this cluster' : 'topic' in resource ? `topic ${resource.topic}` : `group ${resource.group}`;
-  return { allowed: false, reason: `Your role does not allow ${action} on ${what}.`, cause: 'role' };
+  return { allowed: false, reason: `Your role does not allow ${action} on ${what}.`, cause: 'role', action };
 }

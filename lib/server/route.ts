@@ -67,9 +67,12 @@ export function route<P extends RouteParams = RouteParams>(
     try {
       const params = decodeParams((await next?.params) ?? {}) as P;
       const config = await appConfig();
-      const refused = checkHost(request, config) ?? (options.crossSiteNavigation ? undefined : checkOrigin(request, config) ?? checkContentType(request));
-      if (refused) throw refused;
+      const foreignHost = checkHost(request, config);
+      if (foreignHost) throw foreignHost;
+      // Who is asking is known before the origin is judged, so a refusal names them in the audit.
       principal = await authenticate(request, config);
+      const crossSite = options.crossSiteNavigation ? undefined : (checkOrigin(request, config) ?? checkContentType(request));
+      if (crossSite) throw crossSite;
       if (!principal && options.metricsToken && hasMetricsToken(request, config)) principal = { name: 'metrics', method: 'metrics-token', access: metricsAccess() };
       if (!principal && options.permission !== 'public') throw unauthenticated();
       const caller = principal ?? { name: 'anonymous', method: 'anonymous', access: noAccess() };
@@ -82,7 +85,8 @@ export function route<P extends RouteParams = RouteParams>(
       return await withRefreshedSession(response, request, principal);
     } catch (error) {
       const response = errorResponse(error, request);
-      await recordRefusal(request, response.status, error, principal, options.auditAction);
+      // A public route (sign-in) audits its own failures.
+      if (!(options.permission === 'public' && response.status === 401)) await recordRefusal(request, response.status, error, principal, options.auditAction);
       return response;
     }
   };
