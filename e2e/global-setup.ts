@@ -17,7 +17,7 @@ export default async function globalSetup() {
 
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'console-e2e-'));
-  const app = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const app = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', '--port', String(port)], {
     env: {
       ...process.env,
       KAFKA_BROKERS: brokers,
