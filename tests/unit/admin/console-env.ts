@@ -11,13 +11,14 @@ export interface ConsoleEnv {
   cleanup(): void;
 }
 
-export function configureConsole(options: { trustProxy?: boolean } = {}): ConsoleEnv {
+/** `extraYaml` is added at the top level of the configuration file (an `auth:` section, say). */
+export function configureConsole(options: { trustProxy?: boolean; extraYaml?: string } = {}): ConsoleEnv {
   const dir = mkdtempSync(join(tmpdir(), 'console-unit-'));
   const configFile = join(dir, 'console.yaml');
   const auditFile = join(dir, 'audit.log');
   writeFileSync(
     configFile,
-    [`trustProxy: ${options.trustProxy ? 'true' : 'false'}`, 'clusters:', '  - name: main', '    bootstrapServers: ["127.0.0.1:1"]'].join('\n'),
+    [`trustProxy: ${options.trustProxy ? 'true' : 'false'}`, ...(options.extraYaml ? [options.extraYaml] : []), 'clusters:', '  - name: main', '    bootstrapServers: ["127.0.0.1:1"]'].join('\n'),
   );
   process.env.CONSOLE_CONFIG = configFile;
   process.env.CONSOLE_AUDIT_FILE = auditFile;
