@@ -11,6 +11,7 @@ let env: ConsoleEnv;
 const url = 'http://127.0.0.1:3000/api/clusters/main/topics/orders-1';
 
 before(async () => {
+  process.env.CONSOLE_METRICS_TOKEN = 'scrape-token-1234567890';
   const hash = await hashPassword('pw');
   env = configureConsole({
     extraYaml: [
@@ -128,5 +129,22 @@ describe('sign-in route', () => {
     const entries = await env.readAudit();
     assert.ok(entries.some((e) => e.action === 'auth.sign-in' && e.user === 'olga' && e.outcome === 'refused'));
     assert.ok(entries.filter((e) => e.action === 'auth.sign-in' && e.outcome === 'failure').length >= 10);
+  });
+});
+
+describe('metrics token', () => {
+  it('without a session or the token /api/metrics is a 401; a wrong token too', async () => {
+    const { GET } = await import('@/app/api/metrics/route');
+    const none = await call(GET, {}, new Request('http://127.0.0.1:3000/api/metrics'));
+    assert.equal(none.status, 401);
+    const wrong = await call(GET, {}, new Request('http://127.0.0.1:3000/api/metrics', { headers: { authorization: 'Bearer scrape-token-0000000000' } }));
+    assert.equal(wrong.status, 401);
+  });
+
+  it('the token reads the exposition (the cluster here is unreachable, and says so)', async () => {
+    const { GET } = await import('@/app/api/metrics/route');
+    const response = await GET(new Request('http://127.0.0.1:3000/api/metrics', { headers: { authorization: 'Bearer scrape-token-1234567890' } }), { params: Promise.resolve({}) });
+    assert.equal(response.status, 200);
+    assert.match(await response.text(), /kafka_console_cluster_up\{cluster="main"\} 0/);
   });
 });
