@@ -41,8 +41,10 @@ export function problemPartitions(meta: ClusterMetadata, minIsrOf: (topic: strin
     const minIsr = minIsrOf(t.name);
     for (const p of t.partitions) {
       const problems: PartitionProblem[] = [];
-      if (isLeaderless(p, meta)) problems.push('offline');
-      if (minIsr !== null && p.isr.length < minIsr) problems.push('under-min-isr');
+      const leaderless = isLeaderless(p, meta);
+      if (leaderless) problems.push('offline');
+      // kafka-topics.sh --under-min-isr-partitions counts a partition without a leader too.
+      if (minIsr !== null && (leaderless || p.isr.length < minIsr)) problems.push('under-min-isr');
       if (p.isr.length < p.replicas.length) problems.push('under-replicated');
       if (problems.length === 0) continue;
       out.push({

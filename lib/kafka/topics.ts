@@ -139,8 +139,10 @@ function topicRow(
   const end = latest?.get(t.name);
   for (const p of t.partitions) {
     if (p.isr.length < p.replicas.length) underReplicated += 1;
-    if (minIsr !== null && p.isr.length < minIsr) underMinIsr += 1;
-    if (isLeaderless(p, meta)) offline += 1;
+    const leaderless = isLeaderless(p, meta);
+    // As kafka-topics.sh --under-min-isr-partitions: a partition without a leader is under min ISR.
+    if (minIsr !== null && (leaderless || p.isr.length < minIsr)) underMinIsr += 1;
+    if (leaderless) offline += 1;
     const bytes = dirs ? partitionSize(dirs, t.name, p.partition, p.leader) : null;
     if (bytes !== null) size = (size ?? 0) + bytes;
     const from = start?.get(p.partition);
@@ -196,7 +198,7 @@ async function readTopicDetail(clusterId: string, topic: string, force: boolean)
       messages: from !== null && to !== null ? Math.max(0, to - from) : null,
       size: dirs ? partitionSize(dirs, topic, p.partition, p.leader) : null,
       underReplicated: p.isr.length < p.replicas.length,
-      underMinIsr: minIsr !== null && p.isr.length < minIsr,
+      underMinIsr: minIsr !== null && (offline || p.isr.length < minIsr),
       offline,
     };
   });

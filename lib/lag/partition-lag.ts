@@ -10,8 +10,9 @@ export interface PartitionOffsets {
 /**
  * - `no-commit`: nothing committed; the consumer's auto.offset.reset decides where it starts, so
  *   lag is unknown (shown as a dash, like kafka-consumer-groups).
- * - `below-log-start`: retention deleted messages the group never read; only what still exists
- *   can be consumed, so lag counts from the log start and `lost` says how many were never read.
+ * - `below-log-start`: retention (or DeleteRecords) deleted messages the group never read. Lag is
+ *   still log end − committed, as kafka-consumer-groups.sh and the exporters report it; `lost`
+ *   says how much of that lag is already deleted and will never be consumed.
  * - `above-log-end`: the committed offset is past the end (topic recreated, log truncated);
  *   the consumer will reset, nothing is pending.
  */
@@ -20,14 +21,14 @@ export type LagNote = 'no-commit' | 'below-log-start' | 'above-log-end';
 export interface PartitionLag {
   lag: number | null;
   note: LagNote | null;
-  /** Messages deleted by retention before the group read them. */
+  /** The part of `lag` deleted by retention before the group read it. */
   lost: number;
 }
 
 export function partitionLag({ committed, logStart, logEnd }: PartitionOffsets): PartitionLag {
   const end = Math.max(logEnd, logStart);
   if (committed === null || committed < 0) return { lag: null, note: 'no-commit', lost: 0 };
-  if (committed < logStart) return { lag: end - logStart, note: 'below-log-start', lost: logStart - committed };
+  if (committed < logStart) return { lag: end - committed, note: 'below-log-start', lost: logStart - committed };
   if (committed > end) return { lag: 0, note: 'above-log-end', lost: 0 };
   return { lag: end - committed, note: null, lost: 0 };
 }

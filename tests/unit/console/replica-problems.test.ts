@@ -62,3 +62,10 @@ test('counts leaders, replicas and preferred leaders per broker; offline brokers
   assert.deepEqual(loads.get(2), { id: 2, online: false, leaders: 0, replicas: 3, preferredLeaders: 2, outOfSync: 1 });
   assert.equal(loads.get(3)?.replicas, 1);
 });
+
+test('a leaderless single-replica partition is under min ISR, as kafka-topics.sh --under-min-isr-partitions lists it', () => {
+  // Kafka keeps the last ISR member of a partition whose only replica's broker died: ISR [2], no leader.
+  const m = meta([{ name: 'single', topicId: null, internal: false, partitions: [p(0, -1, [2], [2]), p(1, 1, [1], [1])] }], [1, 3]);
+  const problems = problemPartitions(m, () => 1);
+  assert.deepEqual(problems.map((x) => [x.partition, x.problems]), [[0, ['offline', 'under-min-isr']]]);
+});

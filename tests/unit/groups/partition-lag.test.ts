@@ -12,8 +12,10 @@ describe('partitionLag', () => {
     assert.equal(partitionLag({ committed: -1, logStart: 0, logEnd: 100 }).note, 'no-commit');
   });
 
-  it('counts from the log start when retention deleted unread messages', () => {
-    assert.deepEqual(partitionLag({ committed: 10, logStart: 50, logEnd: 80 }), { lag: 30, note: 'below-log-start', lost: 40 });
+  it('is end minus committed when retention deleted unread messages, as kafka-consumer-groups.sh says', () => {
+    assert.deepEqual(partitionLag({ committed: 10, logStart: 50, logEnd: 80 }), { lag: 70, note: 'below-log-start', lost: 40 });
+    // The case seen on a Kafka 2.4 cluster: the tool printed LAG 350 with 150 of it deleted.
+    assert.deepEqual(partitionLag({ committed: 100, logStart: 250, logEnd: 450 }), { lag: 350, note: 'below-log-start', lost: 150 });
   });
 
   it('is zero when the committed offset is past the end', () => {
@@ -24,7 +26,7 @@ describe('partitionLag', () => {
     assert.deepEqual(partitionLag({ committed: 100, logStart: 0, logEnd: 100 }), { lag: 0, note: null, lost: 0 });
     assert.deepEqual(partitionLag({ committed: 0, logStart: 0, logEnd: 0 }), { lag: 0, note: null, lost: 0 });
     // An emptied (fully deleted) partition: start == end, committed before both.
-    assert.deepEqual(partitionLag({ committed: 5, logStart: 30, logEnd: 30 }), { lag: 0, note: 'below-log-start', lost: 25 });
+    assert.deepEqual(partitionLag({ committed: 5, logStart: 30, logEnd: 30 }), { lag: 25, note: 'below-log-start', lost: 25 });
   });
 
   it('never goes negative when the end is reported below the start', () => {

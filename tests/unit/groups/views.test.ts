@@ -36,8 +36,9 @@ describe('group views', () => {
 
   it('summarises lag, worst partition, topics and health', () => {
     const { summary } = groupView(active, s, history, 60_000);
-    assert.equal(summary.totalLag, 10 + 30);
-    assert.deepEqual(summary.worstPartition, { topic: 't', partition: 1, lag: 30 });
+    // Partition 1 committed 10 below its log start of 50 (end 80): lag 70, as kafka-consumer-groups.sh.
+    assert.equal(summary.totalLag, 10 + 70);
+    assert.deepEqual(summary.worstPartition, { topic: 't', partition: 1, lag: 70 });
     assert.deepEqual(summary.topics, ['t', 'u']);
     assert.equal(summary.health.status, 'OK');
     assert.equal(groupView(stopped, s, history, 60_000).summary.health.status, 'STOP');
@@ -50,7 +51,7 @@ describe('group views', () => {
       rows.map((r) => [r.topic, r.partition, r.committed, r.lag, r.note, r.lost, r.owner?.host ?? null, r.metadata]),
       [
         ['t', 0, 90, 10, null, 0, null, 'x'],
-        ['t', 1, 10, 30, 'below-log-start', 40, null, null],
+        ['t', 1, 10, 70, 'below-log-start', 40, null, null],
         ['t', 2, null, null, 'no-commit', 0, '10.0.0.1', null],
         ['u', 0, null, null, 'no-commit', 0, '10.0.0.1', null],
       ],
@@ -60,7 +61,7 @@ describe('group views', () => {
 
   it('lists the consumers of a topic furthest behind first, including assigned-only groups', () => {
     const views = [groupView(active, s, history, 60_000), groupView(stopped, s, history, 60_000)];
-    assert.deepEqual(topicConsumerRows('t', views).map((c) => [c.groupId, c.lag, c.partitions]), [['stopped', 60, 1], ['active', 40, 2]]);
+    assert.deepEqual(topicConsumerRows('t', views).map((c) => [c.groupId, c.lag, c.partitions]), [['active', 80, 2], ['stopped', 60, 1]]);
     assert.deepEqual(topicConsumerRows('u', views).map((c) => [c.groupId, c.lag, c.partitions]), [['active', null, 0]]);
     assert.deepEqual(topicConsumerRows('none', views), []);
   });
