@@ -1,3 +1,4 @@
+import 'server-only';
 import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
