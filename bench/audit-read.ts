@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     const first = await timed('newest 50 (no filter)', () => readAuditPage(file, { cluster: 'production' }, undefined, 50));
     let cursor = first.value.nextCursor;
     for (let page = 2; page <= 3 && cursor; page++) {
-      const next = await timed(`page ${page} by cursor`, () => readAuditPage(file, { cluster: 'production' }, Number(cursor), 50));
+      const next = await timed(`page ${page} by cursor`, () => readAuditPage(file, { cluster: 'production' }, cursor ?? undefined, 50));
       cursor = next.value.nextCursor;
     }
     const failures = await timed('50 failures (1 in 49 entries)', () => readAuditPage(file, { cluster: 'production', outcome: 'failure' }, undefined, 50));

@@ -54,6 +54,11 @@ export function MessageDetail({ cluster, topic, message, decoder, onClose, onRep
             <Meta label="Set by">{m.timestampType === 'LogAppendTime' ? 'broker (LogAppendTime)' : 'producer (CreateTime)'}</Meta>
             <Meta label="Size">{formatBytesExact(m.size)}</Meta>
             {m.compression !== 'none' && <Meta label="Batch"><Badge tone="info">{m.compression}</Badge></Meta>}
+            {m.masked && (
+              <Meta label="Contents">
+                <Badge tone="warn" title="Your role masks parts of this topic's messages: *** or sha256:… stand for what is hidden" testId="detail-masked">masked</Badge>
+              </Meta>
+            )}
           </dl>
           <div className="flex flex-wrap gap-2">
             <CopyButton text={toJsonLine(m)} label="Copy as JSON" testId="copy-message" />

@@ -35,7 +35,7 @@ export const auditQuery = z.strictObject({
   /** Free text matched against the whole entry. */
   q: z.string().max(1000).optional(),
   /** Opaque position from the previous page's nextCursor. */
-  cursor: z.string().regex(/^\d+$/, 'cursor must come from a previous page.').max(20).optional(),
+  cursor: z.string().regex(/^(\d+:)?\d+$/, 'cursor must come from a previous page.').max(40).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 export type AuditQuery = z.input<typeof auditQuery>;

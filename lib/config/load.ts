@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml, YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { BUILT_IN_ROLES } from '@/lib/auth/access';
+import { auditConfig, type AuditFileConfig as AuditSection } from './audit';
 import { type AppConfig, type AuthConfig, type AuthFileConfig, type ClusterConfig, type ClusterFileConfig, clusterSchema, fileConfigSchema } from './schema';
 
 export class ConfigError extends Error {
@@ -23,9 +24,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   let clusters: ClusterConfig[] = [];
   let readOnly = flag(env.CONSOLE_READ_ONLY);
   let trustProxy = flag(env.CONSOLE_TRUST_PROXY);
-  let auditFile = env.CONSOLE_AUDIT_FILE;
-  let auditTopic = env.CONSOLE_AUDIT_TOPIC;
-  let auditCluster = env.CONSOLE_AUDIT_CLUSTER;
+  let auditSection: AuditSection | undefined;
   let authFile: AuthFileConfig | undefined;
   let publicUrl = env.CONSOLE_PUBLIC_URL;
   const allowedHosts = list(env.CONSOLE_ALLOWED_HOSTS);
@@ -38,9 +37,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
         clusters = parsed.data.clusters.map((c) => toCluster(c, problems));
         readOnly ||= parsed.data.readOnly;
         trustProxy ||= parsed.data.trustProxy;
-        auditFile ??= parsed.data.audit?.file;
-        auditTopic ??= parsed.data.audit?.topic;
-        auditCluster ??= parsed.data.audit?.cluster;
+        auditSection = parsed.data.audit;
         authFile = parsed.data.auth;
         publicUrl ??= parsed.data.publicUrl;
         allowedHosts.push(...(parsed.data.allowedHosts ?? []));
@@ -61,6 +58,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   if (publicUrl && !/^https?:\/\/[^/]+/.test(publicUrl)) problems.push(`CONSOLE_PUBLIC_URL: must be an http(s) URL`);
   const auth = authConfig(authFile, env, problems);
+  const audit = auditConfig(auditSection, env, problems);
   if (problems.length) throw new ConfigError(problems);
   return {
     clusters,
@@ -69,7 +67,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     auth,
     publicUrl: publicUrl?.replace(/\/+$/, ''),
     allowedHosts: allowedHosts.map((h) => h.toLowerCase()),
-    audit: { file: auditFile ?? '.data/audit.log', topic: auditTopic, cluster: auditCluster },
+    audit,
   };
 }
 

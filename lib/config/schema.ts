@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACTIONS, invalidPattern, type RoleRule } from '@/lib/auth/access';
+import { auditFileSchema, type AuditConfig } from './audit';
 
 // Cluster configuration, from environment variables or a YAML file; validated once at start.
 
@@ -98,9 +99,7 @@ export const fileConfigSchema = z.object({
   readOnly: z.boolean().default(false),
   /** Believe X-Forwarded-* user/address headers: only behind a proxy that sets (and strips) them. */
   trustProxy: z.boolean().default(false),
-  audit: z
-    .object({ file: z.string().optional(), topic: z.string().optional(), cluster: z.string().optional() })
-    .optional(),
+  audit: auditFileSchema.optional(),
   clusters: z.array(clusterSchema).min(1, 'needs at least one cluster'),
 });
 
@@ -144,6 +143,5 @@ export interface AppConfig {
   readOnly: boolean;
   /** Audit user and client address come from proxy headers only when this is on. */
   trustProxy: boolean;
-  /** topic: also produce each entry there, on `cluster` (by id) or else on the cluster acted upon. */
-  audit: { file: string; topic?: string; cluster?: string };
+  audit: AuditConfig;
 }

@@ -41,6 +41,8 @@ export interface Message {
   size: number;
   /** Codec of the batch the message was stored in. */
   compression: Compression;
+  /** Masking rules of the reader's roles were applied: key, value or headers may differ from what is stored. */
+  masked?: boolean;
 }
 
 export interface PartitionRange {

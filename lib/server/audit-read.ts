@@ -1,10 +1,12 @@
 import 'server-only';
 import { open } from 'node:fs/promises';
 import type { AuditEntry, AuditPage, AuditQuery } from '@/lib/api/audit';
+import { auditFiles, type AuditFile } from './audit-files';
 
-// Reads the audit file newest first, a chunk at a time from the end, so a page of a large log
-// costs what the page needs and not the whole file. The cursor is the byte offset where the
-// next (older) page starts reading backwards.
+// Reads the audit log newest first, a chunk at a time from the end of the current file and then
+// on into the rotated ones, so a page of a large log costs what the page needs and not the whole
+// log. The cursor is `<generation>:<byte offset>`: the file, and where in it the next (older)
+// page starts reading backwards. Generations never change, so the cursor survives a rotation.
 
 const CHUNK = 64 * 1024;
 const MAX_SCANNED = 200_000;
@@ -15,29 +17,45 @@ export interface AuditFilter extends Omit<AuditQuery, 'cursor' | 'limit'> {
   cluster?: string;
 }
 
-export async function readAuditPage(file: string, filter: AuditFilter, cursor: number | undefined, limit: number): Promise<AuditPage> {
+/** `cursor` comes from a previous page; a bare offset (from before rotation) means the current file. */
+export async function readAuditPage(file: string, filter: AuditFilter, cursor: string | undefined, limit: number): Promise<AuditPage> {
   const entries: AuditEntry[] = [];
   const matches = matcher(filter);
   const from = filter.from ? Date.parse(filter.from) : undefined;
+  const files = await auditFiles(file);
+  const position = parseCursor(cursor, files[0].generation);
+  // Files at or below the cursor's generation, newest first; a deleted one is simply not there.
+  const queue = files.filter((f) => f.generation <= position.generation);
   let scanned = 0;
   let nextCursor: string | null = null;
-  for await (const { line, start } of linesBackward(file, cursor)) {
-    scanned++;
-    const entry = parse(line);
-    if (entry && matches(entry, line)) {
-      entries.push(entry);
-      if (entries.length >= limit) {
-        nextCursor = start > 0 ? String(start) : null;
-        break;
+  const after = (f: AuditFile, start: number, i: number) => (start > 0 || i + 1 < queue.length ? `${f.generation}:${start}` : null);
+  reading: for (const [i, f] of queue.entries()) {
+    const end = f.generation === position.generation ? position.offset : undefined;
+    for await (const { line, start } of linesBackward(f.path, end)) {
+      scanned++;
+      const entry = parse(line);
+      if (entry && matches(entry, line)) {
+        entries.push(entry);
+        if (entries.length >= limit) {
+          nextCursor = after(f, start, i);
+          break reading;
+        }
       }
-    }
-    if (from !== undefined && entry && Date.parse(entry.time) < from - ORDER_SLACK_MS) break;
-    if (scanned >= MAX_SCANNED) {
-      nextCursor = start > 0 ? String(start) : null;
-      break;
+      if (from !== undefined && entry && Date.parse(entry.time) < from - ORDER_SLACK_MS) break reading;
+      if (scanned >= MAX_SCANNED) {
+        nextCursor = after(f, start, i);
+        break reading;
+      }
     }
   }
   return { entries, nextCursor, scanned };
+}
+
+function parseCursor(cursor: string | undefined, current: number): { generation: number; offset?: number } {
+  if (cursor === undefined) return { generation: current };
+  const m = /^(?:(\d+):)?(\d+)$/.exec(cursor);
+  if (!m) return { generation: current };
+  return { generation: m[1] === undefined ? current : Number(m[1]), offset: Number(m[2]) };
 }
 
 function matcher(f: AuditFilter): (entry: AuditEntry, line: string) => boolean {

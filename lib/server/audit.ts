@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import type { AuditEntry } from '@/lib/api/audit';
 import { appConfig, getCluster } from '@/lib/kafka/clusters';
 import { produceAuditEntry } from '@/lib/kafka/admin/audit-producer';
+import { rotateIfNeeded } from './audit-files';
 import { redactMessage, redactParameters, sensitiveValues } from './audit-redact';
 
 export type { AuditEntry, AuditOutcome } from '@/lib/api/audit';
@@ -11,7 +12,8 @@ export type { AuditEntry, AuditOutcome } from '@/lib/api/audit';
 // The audit log: one JSON line per mutation, appended to a file (CONSOLE_AUDIT_FILE, default
 // .data/audit.log) so it survives restarts, and also produced to a Kafka topic when one is
 // configured (CONSOLE_AUDIT_TOPIC). The file is written first and always: when the topic cannot
-// be reached the entry is still on disk, and the audit page reads the file.
+// be reached the entry is still on disk, and the audit page reads the file. The file rotates
+// before it would pass audit.maxBytes, keeping audit.keepFiles older files (audit-files.ts).
 
 let writes: Promise<void> = Promise.resolve();
 let topicWrites: Promise<void> = Promise.resolve();
@@ -29,6 +31,7 @@ export async function recordAudit(raw: AuditEntry, sensitiveConfigs: ReadonlySet
   // Appends are chained so concurrent mutations never interleave within a line.
   writes = writes.catch(() => undefined).then(async () => {
     await mkdir(dirname(audit.file), { recursive: true });
+    await rotateIfNeeded(audit.file, Buffer.byteLength(line), audit);
     await appendFile(audit.file, line, 'utf8');
   });
   await writes.catch((error) => console.error('[console] audit log write failed:', error));

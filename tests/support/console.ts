@@ -13,7 +13,8 @@ export interface ConsoleUnderTest {
   close(): Promise<void>;
 }
 
-export async function startConsoleUnderTest(options: { readOnly?: boolean } = {}): Promise<ConsoleUnderTest> {
+/** `auth`: YAML lines of an `auth:` section (users, roles), indented as its body. */
+export async function startConsoleUnderTest(options: { readOnly?: boolean; auth?: string[] } = {}): Promise<ConsoleUnderTest> {
   const external = process.env.TEST_KAFKA_BROKERS;
   const cluster = await startDevCluster({ brokers: 3, basePort: 0 });
   const brokers = external ? external.split(',') : cluster.bootstrapServers;
@@ -32,6 +33,7 @@ export async function startConsoleUnderTest(options: { readOnly?: boolean } = {}
       '  - name: locked',
       `    bootstrapServers: [${brokers.map((b) => JSON.stringify(b)).join(', ')}]`,
       '    readOnly: true',
+      ...(options.auth ? ['auth:', ...options.auth.map((line) => `  ${line}`)] : []),
     ].join('\n'),
   );
   process.env.CONSOLE_CONFIG = configFile;
@@ -71,14 +73,14 @@ type Handler = (request: Request, ctx: { params: Promise<Record<string, string>>
 export async function callRoute<T = unknown>(
   handler: Handler,
   params: Record<string, string>,
-  options: { query?: Record<string, string | undefined>; body?: unknown; rawBody?: string; method?: string } = {},
+  options: { query?: Record<string, string | undefined>; body?: unknown; rawBody?: string; method?: string; headers?: Record<string, string> } = {},
 ): Promise<{ status: number; body: T }> {
   const url = new URL('http://127.0.0.1:3000/api');
   for (const [k, v] of Object.entries(options.query ?? {})) if (v !== undefined) url.searchParams.set(k, v);
   const hasBody = options.body !== undefined || options.rawBody !== undefined;
   const request = new Request(url, {
     method: options.method ?? (hasBody ? 'POST' : 'GET'),
-    headers: hasBody ? { 'content-type': 'application/json' } : undefined,
+    headers: { ...(hasBody ? { 'content-type': 'application/json' } : {}), ...options.headers },
     body: options.rawBody ?? (options.body !== undefined ? JSON.stringify(options.body) : undefined),
   });
   const response = await handler(request, { params: Promise.resolve(params) });

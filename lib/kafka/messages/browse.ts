@@ -2,6 +2,7 @@ import 'server-only';
 import { notFound } from '@/lib/api/errors';
 import type { BrowseQuery, BrowseResult, Message } from '@/lib/messages/api';
 import { advance, encodeCursor, hasMore } from '@/lib/messages/cursor';
+import type { Masker } from '@/lib/messages/masking';
 import { mergeStreams, sortForDisplay } from '@/lib/messages/merge';
 import { resolvePositions } from './positions';
 import { readForward } from './read-range';
@@ -9,8 +10,8 @@ import { BackwardStream, ForwardStream } from './streams';
 import { toMessage } from './to-message';
 import { TopicReader } from './topic-reader';
 
-/** One page of a topic, exact across partitions, with a cursor for the next page. */
-export async function browseMessages(clusterId: string, topic: string, q: BrowseQuery, signal?: AbortSignal): Promise<BrowseResult> {
+/** One page of a topic, exact across partitions, with a cursor for the next page; masked by `masker` when given. */
+export async function browseMessages(clusterId: string, topic: string, q: BrowseQuery, signal?: AbortSignal, masker?: Masker): Promise<BrowseResult> {
   const reader = await TopicReader.open(clusterId, topic);
   const { read, ranges } = await resolvePositions(reader, q);
   // A slice per partition of about its share of the page; slices grow when one partition dominates.
@@ -19,8 +20,8 @@ export async function browseMessages(clusterId: string, topic: string, q: Browse
   const streams = ranges.map((r) => {
     const position = read.positions.get(r.partition)!;
     return read.direction === 'forward'
-      ? new ForwardStream(reader, r.partition, Math.max(position, r.start), r.end, chunk, signal)
-      : new BackwardStream(reader, r.partition, Math.min(position, r.end), r.start, chunk, signal);
+      ? new ForwardStream(reader, r.partition, Math.max(position, r.start), r.end, chunk, signal, masker)
+      : new BackwardStream(reader, r.partition, Math.min(position, r.end), r.start, chunk, signal, masker);
   });
   const page = await mergeStreams(streams, read.direction, q.limit, signal);
   const next = advance(read, page);
@@ -31,8 +32,8 @@ export async function browseMessages(clusterId: string, topic: string, q: Browse
   };
 }
 
-/** One message in full (no payload cut), or 404 when nothing is stored at that offset. */
-export async function readMessage(clusterId: string, topic: string, partition: number, offset: number): Promise<Message> {
+/** One message in full (no payload cut, masked by `masker` when given), or 404 when nothing is stored at that offset. */
+export async function readMessage(clusterId: string, topic: string, partition: number, offset: number, masker?: Masker): Promise<Message> {
   const reader = await TopicReader.open(clusterId, topic);
   await reader.choose([partition]);
   const [range] = await reader.ranges([partition]);
@@ -50,7 +51,7 @@ export async function readMessage(clusterId: string, topic: string, partition: n
     offset,
     offset + 1,
     (c, batch) => {
-      if (c.offset === offset) found = toMessage(c, batch, partition);
+      if (c.offset === offset) found = toMessage(c, batch, partition, Infinity, masker);
       return false;
     },
     { maxBytes: 16 * 1024 * 1024 },

@@ -1,11 +1,15 @@
 import type { MatchMode, SearchTerms } from '@/lib/messages/api';
 import { compileFilter, FilterError, type FilterRecord, REGEX_MAX_INPUT } from '@/lib/messages/filter';
+import type { Masker } from '@/lib/messages/masking';
 import type { RecordCursor } from './record-cursor';
 import { compileCheckedRegex, compileSafeRegex } from './safe-regex';
 
 // A search compiled once and run against the record cursor. Case-sensitive "contains" and
 // "equals" terms also give byte needles: a batch whose bytes lack a needle cannot hold a match,
 // so it is skipped without reading a single record.
+// With a masker, every term is tested against the masked record and there are no needles (a
+// batch's stored bytes say nothing about its masked form): a masked value cannot be found by
+// what it holds, and neither matches nor skipped batches hint at it.
 
 export interface CompiledSearch {
   /** Every needle must occur in a batch's records bytes for any record in it to match. */
@@ -13,13 +17,21 @@ export interface CompiledSearch {
   /** True when there is nothing to test: every record matches. */
   matchesAll: boolean;
   test(cursor: RecordCursor, partition: number): boolean;
+  /** Applied to what is tested and to what is sent. */
+  masker?: Masker;
 }
+
+/** The parts of a record a search reads, from the cursor or from its masked copy. */
+type SearchRecord = Pick<
+  RecordCursor,
+  'data' | 'keyStart' | 'keyLength' | 'valueStart' | 'valueLength' | 'offset' | 'timestamp' | 'parseFields' | 'forEachHeader' | 'payloadSize'
+>;
 
 type FieldTest = (data: Buffer, start: number, length: number) => boolean;
 
-export function compileSearch(terms: Partial<SearchTerms>): CompiledSearch {
+export function compileSearch(terms: Partial<SearchTerms>, masker?: Masker): CompiledSearch {
   const needles: Buffer[] = [];
-  const tests: ((c: RecordCursor, partition: number) => boolean)[] = [];
+  const tests: ((c: SearchRecord, partition: number) => boolean)[] = [];
   const ignoreCase = Boolean(terms.ignoreCase);
 
   const field = (name: string, text: string, mode: MatchMode): FieldTest => {
@@ -60,13 +72,51 @@ export function compileSearch(terms: Partial<SearchTerms>): CompiledSearch {
     tests.push((c, partition) => filter(filterRecord(c, partition)));
   }
 
+  const testAll = (c: SearchRecord, partition: number) => {
+    for (const t of tests) if (!t(c, partition)) return false;
+    return true;
+  };
+  if (masker) {
+    return {
+      needles: [],
+      matchesAll: tests.length === 0,
+      test: (c, partition) => tests.length === 0 || testAll(maskedRecord(c, masker), partition),
+      masker,
+    };
+  }
+  return { needles, matchesAll: tests.length === 0, test: testAll };
+}
+
+/** The cursor's record after masking, laid out in one buffer the field tests can read like the cursor's. */
+function maskedRecord(c: RecordCursor, masker: Masker): SearchRecord {
+  const size = c.payloadSize();
+  const m = masker.apply({ key: c.key(), value: c.value(), headers: c.headers() });
+  const parts: Buffer[] = [];
+  let at = 0;
+  const place = (b: Buffer | null): number => {
+    const start = at;
+    if (b) {
+      parts.push(b);
+      at += b.length;
+    }
+    return start;
+  };
+  const keyStart = place(m.key);
+  const valueStart = place(m.value);
+  const headers = m.headers.map((h) => ({ key: h.key, start: place(h.value), length: h.value ? h.value.length : -1 }));
   return {
-    needles,
-    matchesAll: tests.length === 0,
-    test: (c, partition) => {
-      for (const t of tests) if (!t(c, partition)) return false;
-      return true;
+    data: Buffer.concat(parts),
+    keyStart,
+    keyLength: m.key ? m.key.length : -1,
+    valueStart,
+    valueLength: m.value ? m.value.length : -1,
+    offset: c.offset,
+    timestamp: c.timestamp,
+    parseFields: () => undefined,
+    forEachHeader: (visit) => {
+      for (const h of headers) if (visit(h.key, h.start, h.length)) break;
     },
+    payloadSize: () => size,
   };
 }
 
@@ -110,7 +160,7 @@ function fieldTest(name: string, text: string, mode: MatchMode, ignoreCase: bool
 const utf8Strict = new TextDecoder('utf-8', { fatal: false });
 
 /** The filter language's view of the cursor's record; each part is decoded on first use. */
-function filterRecord(c: RecordCursor, partition: number): FilterRecord {
+function filterRecord(c: SearchRecord, partition: number): FilterRecord {
   let value: unknown;
   let valueRead = false;
   let headers: Record<string, string | null> | undefined;

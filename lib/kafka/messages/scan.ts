@@ -2,6 +2,7 @@ import 'server-only';
 import { fieldError } from '@/lib/api/errors';
 import { ProtocolError } from '@/lib/protocol/errors';
 import { LIST_PAYLOAD_LIMIT, type Message, type PartitionRange, type SearchEvent, type SearchQuery } from '@/lib/messages/api';
+import type { Masker } from '@/lib/messages/masking';
 import { encodeCursor, hasMore, remaining, type ReadPosition } from '@/lib/messages/cursor';
 import { compileSearch, SearchInputError, type CompiledSearch } from './matcher';
 import { resolvePositions } from './positions';
@@ -28,11 +29,14 @@ export interface PreparedSearch {
   run(emit: (event: SearchEvent) => void, signal: AbortSignal): Promise<void>;
 }
 
-/** Checks the query (400/404 before any streaming starts) and returns the scan to run. */
-export async function prepareSearch(clusterId: string, topic: string, q: SearchQuery): Promise<PreparedSearch> {
+/**
+ * Checks the query (400/404 before any streaming starts) and returns the scan to run. With a
+ * masker, terms are tested against the masked messages, which are what is sent.
+ */
+export async function prepareSearch(clusterId: string, topic: string, q: SearchQuery, masker?: Masker): Promise<PreparedSearch> {
   let search: CompiledSearch;
   try {
-    search = compileSearch(q);
+    search = compileSearch(q, masker);
   } catch (error) {
     if (error instanceof SearchInputError) throw fieldError(error.field, error.message);
     throw error;
@@ -236,7 +240,7 @@ class Scan {
       }
       if (c.end <= hit) continue;
       if (this.search.test(c, s.range.partition)) {
-        this.match(toMessage(c, batch, s.range.partition, LIST_PAYLOAD_LIMIT));
+        this.match(toMessage(c, batch, s.range.partition, LIST_PAYLOAD_LIMIT, this.search.masker));
         if (this.finished) return;
       }
       if (needle) hit = data.indexOf(needle, c.end);
@@ -266,7 +270,7 @@ class Scan {
           lo,
           hi,
           (c, batch) => {
-            if (this.search.test(c, s.range.partition)) found.push(toMessage(c, batch, s.range.partition, LIST_PAYLOAD_LIMIT));
+            if (this.search.test(c, s.range.partition)) found.push(toMessage(c, batch, s.range.partition, LIST_PAYLOAD_LIMIT, this.search.masker));
           },
           { maxBytes: SCAN_PARTITION_BYTES, signal: this.signal, skipBatch: this.lacksNeedle },
         );

@@ -1,5 +1,6 @@
 import 'server-only';
 import { LIST_PAYLOAD_LIMIT, type Message } from '@/lib/messages/api';
+import type { Masker } from '@/lib/messages/masking';
 import type { PartitionStream } from '@/lib/messages/merge';
 import { readForward } from './read-range';
 import { toMessage } from './to-message';
@@ -23,6 +24,7 @@ export class ForwardStream implements PartitionStream<Message> {
     /** How many to decode per slice: about what the page can use from this partition. */
     private chunk: number,
     private readonly signal?: AbortSignal,
+    private readonly masker?: Masker,
   ) {}
 
   head(): Message | undefined | Promise<Message | undefined> {
@@ -45,7 +47,7 @@ export class ForwardStream implements PartitionStream<Message> {
       this.next,
       this.end,
       (c, batch) => {
-        out.push(toMessage(c, batch, this.partition, LIST_PAYLOAD_LIMIT));
+        out.push(toMessage(c, batch, this.partition, LIST_PAYLOAD_LIMIT, this.masker));
         return out.length < want;
       },
       { signal: this.signal },
@@ -67,6 +69,7 @@ export class BackwardStream implements PartitionStream<Message> {
     private readonly start: number,
     private chunk: number,
     private readonly signal?: AbortSignal,
+    private readonly masker?: Masker,
   ) {}
 
   head(): Message | undefined | Promise<Message | undefined> {
@@ -88,7 +91,7 @@ export class BackwardStream implements PartitionStream<Message> {
       lo,
       this.upper,
       (c, batch) => {
-        out.push(toMessage(c, batch, this.partition, LIST_PAYLOAD_LIMIT));
+        out.push(toMessage(c, batch, this.partition, LIST_PAYLOAD_LIMIT, this.masker));
       },
       { signal: this.signal },
     );

@@ -1,6 +1,7 @@
 import 'server-only';
 import { fieldError } from '@/lib/api/errors';
 import { LIST_PAYLOAD_LIMIT, type Message, type PartitionRange, type SearchTerms } from '@/lib/messages/api';
+import type { Masker } from '@/lib/messages/masking';
 import { compileSearch, SearchInputError, type CompiledSearch } from './matcher';
 import { openDedicatedClient } from '../protocol-pool';
 import { forEachBatch, RecordCursor } from './record-cursor';
@@ -35,10 +36,12 @@ export async function prepareTail(
   topic: string,
   partitions: number[] | 'all',
   terms: Partial<SearchTerms>,
+  /** Masks what is tested and sent, like search. */
+  masker?: Masker,
 ): Promise<PreparedTail> {
   let search: CompiledSearch;
   try {
-    search = compileSearch(terms);
+    search = compileSearch(terms, masker);
   } catch (error) {
     if (error instanceof SearchInputError) throw fieldError(error.field, error.message);
     throw error;
@@ -98,7 +101,7 @@ async function tail(
           cursor.reset(batch);
           while (cursor.next()) {
             if (cursor.offset < next || !search.test(cursor, f.partition)) continue;
-            if (pending.length < MAX_PER_FLUSH) pending.push(toMessage(cursor, batch, f.partition, LIST_PAYLOAD_LIMIT));
+            if (pending.length < MAX_PER_FLUSH) pending.push(toMessage(cursor, batch, f.partition, LIST_PAYLOAD_LIMIT, search.masker));
             else skipped++;
           }
           next = batch.lastOffset + 1;

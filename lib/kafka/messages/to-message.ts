@@ -1,9 +1,11 @@
 import { isUtf8 } from 'node:buffer';
 import type { Message, Payload } from '@/lib/messages/api';
+import type { Masker } from '@/lib/messages/masking';
 import type { BatchView, RecordCursor } from './record-cursor';
 
 // Records become the API's Message: text when the bytes are UTF-8, base64 otherwise, cut at
-// `limit` bytes (on a character boundary) with the full size kept.
+// `limit` bytes (on a character boundary) with the full size kept. A masker rewrites the bytes
+// first, so nothing sent is derived from what it hides; `size` stays the stored size.
 
 export function toPayload(bytes: Buffer | null, limit = Infinity): Payload | null {
   if (bytes === null) return null;
@@ -25,13 +27,14 @@ export function toPayload(bytes: Buffer | null, limit = Infinity): Payload | nul
   return raw.length < size ? { ...payload, truncated: true } : payload;
 }
 
-export function toMessage(c: RecordCursor, batch: BatchView, partition: number, limit = Infinity): Message {
-  const headers = c.headers();
+export function toMessage(c: RecordCursor, batch: BatchView, partition: number, limit = Infinity, masker?: Masker): Message {
+  let headers = c.headers();
   let size = 0;
   for (const h of headers) size += Buffer.byteLength(h.key) + (h.value?.length ?? 0);
-  const key = c.key();
-  const value = c.value();
+  let key = c.key();
+  let value = c.value();
   size += (key?.length ?? 0) + (value?.length ?? 0);
+  if (masker) ({ key, value, headers } = masker.apply({ key, value, headers }));
   return {
     partition,
     offset: c.offset,
@@ -42,5 +45,6 @@ export function toMessage(c: RecordCursor, batch: BatchView, partition: number, 
     headers: headers.map((h) => ({ key: h.key, value: toPayload(h.value, limit) })),
     size,
     compression: batch.compression,
+    ...(masker ? { masked: true } : {}),
   };
 }

@@ -9,5 +9,5 @@ export const GET = route<{ cluster: string }>('audit:read', async ({ params, req
   await getCluster(params.cluster);
   const { cursor, limit, ...filter } = parseQuery(request, auditQuery);
   const { audit } = await appConfig();
-  return readAuditPage(audit.file, { ...filter, cluster: params.cluster }, cursor === undefined ? undefined : Number(cursor), limit);
+  return readAuditPage(audit.file, { ...filter, cluster: params.cluster }, cursor, limit);
 });

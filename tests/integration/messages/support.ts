@@ -18,8 +18,8 @@ export interface MessagesTest {
   close(): Promise<void>;
 }
 
-export async function startMessagesTest(): Promise<MessagesTest> {
-  const consoleUnderTest = await startConsoleUnderTest();
+export async function startMessagesTest(options: Parameters<typeof startConsoleUnderTest>[0] = {}): Promise<MessagesTest> {
+  const consoleUnderTest = await startConsoleUnderTest(options);
   const kafka = new Kafka({ clientId: 'messages-test', brokers: consoleUnderTest.brokers, logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
@@ -45,11 +45,11 @@ type Handler = (request: Request, ctx: { params: Promise<Record<string, string>>
 export function callRaw(
   handler: Handler,
   params: Record<string, string>,
-  options: { query?: Record<string, string>; signal?: AbortSignal } = {},
+  options: { query?: Record<string, string>; signal?: AbortSignal; headers?: Record<string, string> } = {},
 ): Promise<Response> {
   const url = new URL('http://127.0.0.1:3000/api');
   for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v);
-  return handler(new Request(url, { signal: options.signal }), { params: Promise.resolve(params) });
+  return handler(new Request(url, { signal: options.signal, headers: options.headers }), { params: Promise.resolve(params) });
 }
 
 /** Reads an NDJSON body to its end. */

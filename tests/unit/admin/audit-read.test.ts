@@ -32,12 +32,12 @@ describe('readAuditPage', () => {
   it('returns the newest first and pages backwards with the cursor until the start', async () => {
     const file = writeLog('paging.log', Array.from({ length: 25 }, (_, i) => entry(i)));
     const seen: string[] = [];
-    let cursor: number | undefined;
+    let cursor: string | undefined;
     for (let pages = 0; pages < 10; pages++) {
       const page = await readAuditPage(file, {}, cursor, 10);
       seen.push(...page.entries.map((e) => e.target));
       if (!page.nextCursor) break;
-      cursor = Number(page.nextCursor);
+      cursor = page.nextCursor;
     }
     assert.deepEqual(seen, Array.from({ length: 25 }, (_, i) => `topic-${24 - i}`));
   });

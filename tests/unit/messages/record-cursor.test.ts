@@ -4,6 +4,7 @@ import { encodeControlBatch, encodeRecordBatch } from '@/lib/protocol/records/ba
 import { forEachBatch, offsetAfterBatches, RecordCursor, type BatchView } from '@/lib/kafka/messages/record-cursor';
 import { compileSearch, SearchInputError } from '@/lib/kafka/messages/matcher';
 import { toMessage, toPayload } from '@/lib/kafka/messages/to-message';
+import { compileMasking } from '@/lib/messages/masking';
 
 const b = (s: string) => Buffer.from(s);
 
@@ -122,5 +123,55 @@ describe('search matcher', () => {
   it('names the field of a bad regex or filter', () => {
     assert.throws(() => compileSearch({ value: '(a', valueMode: 'regex' }), (e: unknown) => e instanceof SearchInputError && e.field === 'value');
     assert.throws(() => compileSearch({ filter: 'value.a >' }), (e: unknown) => e instanceof SearchInputError && e.field === 'filter' && /ends too early/.test(e.message));
+  });
+});
+
+describe('masked search and messages', () => {
+  const masker = compileMasking(
+    [
+      { topics: ['*'], fields: ['value.status'], action: 'mask' },
+      { topics: ['*'], headers: ['trace-*'], action: 'remove' },
+      { topics: ['*'], fields: ['key'], action: 'hash' },
+    ],
+    'unit-test-secret',
+  )!;
+  const matching = (terms: Parameters<typeof compileSearch>[0]) => {
+    const search = compileSearch(terms, masker);
+    const [batch] = batches(sample);
+    const c = new RecordCursor().reset(batch);
+    const offsets: number[] = [];
+    while (c.next()) if (search.test(c, 0)) offsets.push(c.offset);
+    return { offsets, search };
+  };
+
+  it('tests every term against the masked record, with no needles to skip batches by stored bytes', () => {
+    const { offsets, search } = matching({ value: 'PAID' });
+    assert.deepEqual(offsets, []);
+    assert.deepEqual(search.needles, []);
+    assert.deepEqual(matching({ value: 'PAID', ignoreCase: true }).offsets, []);
+    assert.deepEqual(matching({ value: 'PA.D', valueMode: 'regex' }).offsets, []);
+    assert.deepEqual(matching({ filter: 'value.status == "PAID"' }).offsets, []);
+    assert.deepEqual(matching({ header: 'trace-id' }).offsets, []);
+    assert.deepEqual(matching({ key: 'user-1', keyMode: 'equals' }).offsets, []);
+    assert.deepEqual(matching({ key: 'sha256:' }).offsets, [100, 102, 103]);
+    assert.deepEqual(matching({ value: '"status":"***"' }).offsets, [100, 102]);
+    assert.deepEqual(matching({ filter: 'value.amount > 100' }).offsets, [102], 'unmasked fields still match');
+    assert.deepEqual(matching({ value: 'needle' }).offsets, [], 'a path into a text value masks all of it');
+    assert.deepEqual(matching({ value: '***', valueMode: 'equals' }).offsets, [101, 103]);
+    assert.deepEqual(matching({}).offsets, [100, 101, 102, 103]);
+  });
+
+  it('sends the masked message with the stored size', () => {
+    const [batch] = batches(sample);
+    const c = new RecordCursor().reset(batch);
+    c.next();
+    c.next();
+    c.next();
+    const m = toMessage(c, batch, 0, Infinity, masker);
+    assert.equal(m.masked, true);
+    assert.deepEqual(JSON.parse(m.value!.data), { amount: 150, status: '***' });
+    assert.match(m.key!.data, /^sha256:[0-9a-f]{16}$/);
+    assert.deepEqual(m.headers.map((h) => h.key), ['empty']);
+    assert.equal(m.size, toMessage(c, batch, 0).size);
   });
 });

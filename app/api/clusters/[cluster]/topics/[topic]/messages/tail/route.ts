@@ -3,6 +3,7 @@ import { searchFields, type TailEvent } from '@/lib/messages/api';
 import { getCluster } from '@/lib/kafka/clusters';
 import { sseResponse } from '@/lib/kafka/messages/http-stream';
 import { prepareTail } from '@/lib/kafka/messages/tail';
+import { maskerFor } from '@/lib/server/masking';
 import { parseQuery, route } from '@/lib/server/route';
 
 export const dynamic = 'force-dynamic';
@@ -23,10 +24,10 @@ const query = z.object({
 });
 
 /** Live tail as server-sent events: messages arriving from now on that match the search terms. */
-export const GET = route<{ cluster: string; topic: string }>('messages:read', async ({ params, request }) => {
+export const GET = route<{ cluster: string; topic: string }>('messages:read', async ({ params, request, principal }) => {
   const { partitions, ...terms } = parseQuery(request, query);
   await getCluster(params.cluster);
-  const tail = await prepareTail(params.cluster, params.topic, partitions, terms);
+  const tail = await prepareTail(params.cluster, params.topic, partitions, terms, await maskerFor(principal, params.cluster, params.topic));
   return sseResponse<TailEvent>(request, async (send, signal) => {
     send({ type: 'ready', partitions: tail.ranges });
     await tail.run((batch) => send({ type: 'messages', ...batch }), signal);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { getCluster } from '@/lib/kafka/clusters';
 import { readMessage } from '@/lib/kafka/messages/browse';
+import { maskerFor } from '@/lib/server/masking';
 import { parseQuery, parseWith, route } from '@/lib/server/route';
 
 export const dynamic = 'force-dynamic';
@@ -11,12 +12,12 @@ const position = z.object({
 });
 const query = z.object({ download: z.enum(['key', 'value']).optional() });
 
-/** One message in full; `?download=key|value` answers with the raw bytes as a file. */
-export const GET = route<{ cluster: string; topic: string; partition: string; offset: string }>('messages:read', async ({ params, request }) => {
+/** One message in full; `?download=key|value` answers with its bytes as a file (as masked for the caller). */
+export const GET = route<{ cluster: string; topic: string; partition: string; offset: string }>('messages:read', async ({ params, request, principal }) => {
   const { partition, offset } = parseWith(position, params);
   const { download } = parseQuery(request, query);
   await getCluster(params.cluster);
-  const message = await readMessage(params.cluster, params.topic, partition, offset);
+  const message = await readMessage(params.cluster, params.topic, partition, offset, await maskerFor(principal, params.cluster, params.topic));
   if (!download) return message;
   const payload = message[download];
   const bytes = payload === null ? Buffer.alloc(0) : Buffer.from(payload.data, payload.encoding === 'utf8' ? 'utf8' : 'base64');
