@@ -72,8 +72,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
 }
 
 function authConfig(file: AuthFileConfig | undefined, env: Env, problems: string[]): AuthConfig {
-  const explicitNone = env.CONSOLE_AUTH !== undefined && env.CONSOLE_AUTH.trim().toLowerCase() === 'none';
-  if (env.CONSOLE_AUTH !== undefined && !explicitNone) problems.push('CONSOLE_AUTH: the only value is "none"; sign-in is configured under auth in CONSOLE_CONFIG');
+  const authEnv = env.CONSOLE_AUTH?.trim() || undefined;
+  const explicitNone = authEnv?.toLowerCase() === 'none';
+  if (authEnv !== undefined && !explicitNone) problems.push('CONSOLE_AUTH: the only value is "none"; sign-in is configured under auth in CONSOLE_CONFIG');
   const signIn = Boolean(file && (file.users.length > 0 || file.oidc));
   if (explicitNone && signIn) problems.push('CONSOLE_AUTH=none, but auth.users or auth.oidc configure sign-in: remove one of them');
   const sessionSecret = env.CONSOLE_SESSION_SECRET ?? file?.sessionSecret;
