@@ -5,14 +5,15 @@ import { deleteGroup } from '@/lib/kafka/groups/delete';
 import { groupDetail } from '@/lib/kafka/groups/service';
 import { mutation } from '@/lib/server/mutation';
 import { parseBody, parseQuery, route } from '@/lib/server/route';
+import { visibilityFor } from '@/lib/server/visibility';
 
 export const dynamic = 'force-dynamic';
 
 const query = z.object({ refresh: refreshParam });
 
-export const GET = route<{ cluster: string; group: string }>('view', async ({ params, request }) => {
+export const GET = route<{ cluster: string; group: string }>('view', async ({ params, request, principal }) => {
   const { refresh } = parseQuery(request, query);
-  return groupDetail(params.cluster, params.group, refresh);
+  return groupDetail(params.cluster, params.group, refresh, visibilityFor(principal.access, params.cluster));
 });
 
 // Body { confirm: "<group id>" }: the group id typed again, or nothing is deleted.
