@@ -13,7 +13,8 @@ export interface ConsoleUnderTest {
   close(): Promise<void>;
 }
 
-export async function startConsoleUnderTest(options: { readOnly?: boolean } = {}): Promise<ConsoleUnderTest> {
+/** `extraConfig`: more top-level YAML lines for the console's configuration (an `auth:` section, say). */
+export async function startConsoleUnderTest(options: { readOnly?: boolean; extraConfig?: string[] } = {}): Promise<ConsoleUnderTest> {
   const external = process.env.TEST_KAFKA_BROKERS;
   const cluster = await startDevCluster({ brokers: 3, basePort: 0 });
   const brokers = external ? external.split(',') : cluster.bootstrapServers;
@@ -32,6 +33,7 @@ export async function startConsoleUnderTest(options: { readOnly?: boolean } = {}
       '  - name: locked',
       `    bootstrapServers: [${brokers.map((b) => JSON.stringify(b)).join(', ')}]`,
       '    readOnly: true',
+      ...(options.extraConfig ?? []),
     ].join('\n'),
   );
   process.env.CONSOLE_CONFIG = configFile;
