@@ -296,6 +296,11 @@ describe('permission matrix', () => {
     assert.equal((overview.body!.topics as { total: number }).total, visibleInCluster);
     assert.equal((overview.body!.groups as { total: number }).total, 2);
 
+    const broker = await call('orders', byId('clusters/[cluster]/brokers/[broker] GET'), { cluster: 'main', broker: String(brokerId) }, {});
+    assert.equal(broker.status, 200);
+    const dirTopics = (broker.body!.logDirs as { topics: { name: string }[] }[]).flatMap((d) => d.topics.map((t) => t.name));
+    assert.ok(dirTopics.every(isOrders), `largest topics on the broker: ${dirTopics.join(', ')}`);
+
     const form = await call('orders', byId('clusters/[cluster]/admin/topic-form GET'), { cluster: 'main' }, {});
     assert.equal(form.status, 200);
     assert.ok((form.body!.topicNames as string[]).every(isOrders));
