@@ -28,11 +28,13 @@ export const NON_MUTATING: Record<string, string> = {
   'clusters/[cluster]/groups/[group]/reset-offsets/preview POST': 'computes a reset plan; commits nothing',
 };
 
+/** Write routes that act on a cluster; sign-in and sign-out (under auth/) change only the caller's session. */
 export async function discoverWriteRoutes(root = join(process.cwd(), 'app', 'api')): Promise<DiscoveredRoute[]> {
   const { mutationAction } = await import('@/lib/server/mutation');
   const out: DiscoveredRoute[] = [];
   for (const file of routeFiles(root)) {
     const path = relative(root, file).split(sep).slice(0, -1).join('/');
+    if (path.startsWith('auth/')) continue;
     const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
     for (const method of WRITE_METHODS) {
       const handler = mod[method];
