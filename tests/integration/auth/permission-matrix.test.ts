@@ -20,7 +20,7 @@ const mixedGroup = `g-m-${run}`;
 const GROUPS = [ordersGroup, paymentsGroup, mixedGroup];
 const MESSAGES_PER_PARTITION = 4;
 
-type Who = 'admin' | 'viewer' | 'orders' | 'anonymous';
+type Who = 'admin' | 'viewer' | 'orders' | 'orders-ops' | 'anonymous';
 interface Target {
   topic: string;
   group: string;
@@ -93,8 +93,10 @@ before(async () => {
       `    - { username: admin, passwordHash: ${JSON.stringify(adminHash)}, roles: [admin] }`,
       `    - { username: viewer, passwordHash: ${JSON.stringify(viewerHash)}, roles: [viewer] }`,
       `    - { username: orders, passwordHash: ${JSON.stringify(ordersHash)}, roles: [orders-team] }`,
+      `    - { username: orders-ops, passwordHash: ${JSON.stringify(ordersHash)}, roles: [orders-ops] }`,
       '  roles:',
       '    - { name: orders-team, topics: ["orders*"], actions: [view, "messages:read", "messages:produce"] }',
+      '    - { name: orders-ops, topics: ["orders*"], actions: [view, "groups:reset", "groups:delete"] }',
     ],
   });
   kafka = new Kafka({ clientId: 'permission-matrix', brokers: consoleUnderTest.brokers, logLevel: logLevel.NOTHING });
@@ -122,7 +124,7 @@ before(async () => {
   const { newSession, signSession } = await import('@/lib/auth/session');
   const { auth } = await appConfig();
   assert.equal(auth.mode, 'sign-in');
-  for (const name of ['admin', 'viewer', 'orders'] as const) cookies[name] = await signSession(auth, newSession(auth, { name, method: 'local' }));
+  for (const name of ['admin', 'viewer', 'orders', 'orders-ops'] as const) cookies[name] = await signSession(auth, newSession(auth, { name, method: 'local' }));
   routes = await discoverRouteHandlers();
 });
 
@@ -304,6 +306,33 @@ describe('permission matrix', () => {
     const form = await call('orders', byId('clusters/[cluster]/admin/topic-form GET'), { cluster: 'main' }, {});
     assert.equal(form.status, 200);
     assert.ok((form.body!.topicNames as string[]).every(isOrders));
+  });
+
+  it('a topic-limited user may change a group only on the topics it may see', async () => {
+    const byId = (id: string) => routes.find((r) => r.id === id)!;
+    const preview = byId('clusters/[cluster]/groups/[group]/reset-offsets/preview POST');
+    const reset = byId('clusters/[cluster]/groups/[group]/reset-offsets POST');
+    const remove = byId('clusters/[cluster]/groups/[group] DELETE');
+    const removeOffsets = byId('clusters/[cluster]/groups/[group]/offsets DELETE');
+    const earliest = { type: 'earliest' };
+    const refused = async (route: RouteHandlerEntry, group: string, request: { query?: Record<string, string>; body?: unknown }) => {
+      const before = await clusterState();
+      const { status, body } = await call('orders-ops', route, { cluster: 'main', group }, request);
+      assert.equal(status, 403, `${route.id} on ${group}: ${status} ${JSON.stringify(body)}`);
+      assert.equal(await clusterState(), before, `${route.id} on ${group} changed the cluster`);
+    };
+    await refused(reset, mixedGroup, { body: { scope: { type: 'all' }, strategy: earliest, confirm: true } });
+    await refused(preview, mixedGroup, { body: { scope: { type: 'all' }, strategy: earliest } });
+    await refused(reset, mixedGroup, { body: { scope: { type: 'topic', topic: payments }, strategy: earliest, confirm: true } });
+    await refused(reset, mixedGroup, { body: { scope: { type: 'partitions', partitions: [{ topic: payments, partition: 0 }] }, strategy: earliest, confirm: true } });
+    await refused(remove, mixedGroup, { body: { confirm: mixedGroup } });
+    await refused(removeOffsets, mixedGroup, { query: { topic: payments }, body: { confirm: payments } });
+    await refused(reset, paymentsGroup, { body: { scope: { type: 'all' }, strategy: earliest, confirm: true } });
+
+    const mine = await call('orders-ops', preview, { cluster: 'main', group: mixedGroup }, { body: { scope: { type: 'topic', topic: orders }, strategy: earliest } });
+    assert.equal(mine.status, 200, JSON.stringify(mine.body));
+    const whole = await call('orders-ops', preview, { cluster: 'main', group: ordersGroup }, { body: { scope: { type: 'all' }, strategy: earliest } });
+    assert.equal(whole.status, 200, JSON.stringify(whole.body));
   });
 
   it('the admin is never refused', async () => {

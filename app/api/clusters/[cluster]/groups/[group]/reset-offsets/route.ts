@@ -1,7 +1,7 @@
 import { resetExecuteRequest } from '@/lib/api/groups';
 import { executeReset } from '@/lib/kafka/groups/reset';
 import { mutation } from '@/lib/server/mutation';
-import { authorizeResetScope } from '@/lib/server/reset-scope';
+import { authorizeResetScope } from '@/lib/server/group-scope';
 import { parseBody } from '@/lib/server/route';
 
 export const dynamic = 'force-dynamic';

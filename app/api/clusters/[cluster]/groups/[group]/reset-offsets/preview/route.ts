@@ -1,6 +1,6 @@
 import { resetRequest } from '@/lib/api/groups';
 import { previewReset } from '@/lib/kafka/groups/reset';
-import { authorizeResetScope } from '@/lib/server/reset-scope';
+import { authorizeResetScope } from '@/lib/server/group-scope';
 import { parseBody, route } from '@/lib/server/route';
 
 export const dynamic = 'force-dynamic';
