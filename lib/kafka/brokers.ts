@@ -21,7 +21,8 @@ export async function listBrokers(clusterId: string, force = false): Promise<Bro
   };
 }
 
-export async function getBrokerDetail(clusterId: string, brokerId: number, force = false): Promise<BrokerDetail> {
+/** `visibleTopic` keeps hidden topics out of the log directories' largest topics; sizes and counts stay the broker's. */
+export async function getBrokerDetail(clusterId: string, brokerId: number, force = false, visibleTopic?: (topic: string) => boolean): Promise<BrokerDetail> {
   const meta = await getMetadata(clusterId, force);
   const dirs = await getClusterLogDirs(clusterId, force).catch(() => null);
   const broker = summarize(meta, dirs).find((b) => b.id === brokerId);
@@ -39,7 +40,7 @@ export async function getBrokerDetail(clusterId: string, brokerId: number, force
     broker,
     configs: [...configs],
     configsError,
-    logDirs: own ? own.dirs.map(toLogDir) : [],
+    logDirs: own ? own.dirs.map((d) => toLogDir(d, visibleTopic)) : [],
     logDirsError: !dirs ? 'Log directories could not be read.' : !own ? 'The broker did not report its log directories.' : own.error,
     fetchedAt: meta.fetchedAt,
   };
@@ -76,7 +77,7 @@ function summarize(meta: ClusterMetadata, dirs: ClusterLogDirs | null): BrokerSu
   });
 }
 
-function toLogDir(dir: BrokerLogDirs['dirs'][number]): LogDir {
+function toLogDir(dir: BrokerLogDirs['dirs'][number], visibleTopic: ((topic: string) => boolean) | undefined): LogDir {
   const byTopic = new Map<string, { name: string; partitions: number; size: number }>();
   let size = 0;
   let partitions = 0;
@@ -84,6 +85,7 @@ function toLogDir(dir: BrokerLogDirs['dirs'][number]): LogDir {
     if (r.isFuture) continue;
     size += r.size;
     partitions += 1;
+    if (visibleTopic && !visibleTopic(r.topic)) continue;
     const t = byTopic.get(r.topic) ?? { name: r.topic, partitions: 0, size: 0 };
     t.partitions += 1;
     t.size += r.size;

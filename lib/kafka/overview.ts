@@ -7,13 +7,20 @@ import { getClusterLogDirs } from './log-dirs';
 import { getMetadata } from './metadata';
 import { problemPartitions } from './replicas';
 import { topicsSnapshot } from './topics';
+import { groupVisible, type Visibility } from './visibility';
 
 // The cluster at a glance. Everything comes from the same cached reads the other pages use, so the
 // overview adds no requests of its own beyond what a poll of the topic list costs.
 
 const GROUPS_WAIT_MS = 2_000;
 
-export async function getOverview(clusterId: string, force = false): Promise<OverviewResponse> {
+/**
+ * With a visibility, everything about topics and groups (counts, partitions and their problems,
+ * messages, groups by state) covers only what the caller may see: a user limited to `orders*`
+ * expects the overview of their topics, and hidden topics must not show even as numbers. The
+ * brokers and their disk usage stay cluster-wide: they are shared by every topic and name none.
+ */
+export async function getOverview(clusterId: string, force = false, visibility?: Visibility): Promise<OverviewResponse> {
   const groupsRead = withDeadline(groupsSnapshot(clusterId, force), GROUPS_WAIT_MS);
   const meta = await getMetadata(clusterId, force);
   const [snapshot, dirs, summaries, groups] = await Promise.all([
@@ -23,23 +30,25 @@ export async function getOverview(clusterId: string, force = false): Promise<Ove
     groupsRead,
   ]);
 
-  const problems = problemPartitions(meta, (t) => summaries?.get(t)?.minInsyncReplicas ?? null);
+  const visibleTopic = visibility?.topic;
+  const topics = visibleTopic ? meta.topics.filter((t) => visibleTopic(t.name)) : meta.topics;
+  const rows = visibleTopic ? snapshot.rows.filter((r) => visibleTopic(r.name)) : snapshot.rows;
+  const visibleGroups = visibility?.group ? groups?.groups.filter((g) => groupVisible(g, visibility)) : groups?.groups;
+  const problems = problemPartitions(meta, (t) => summaries?.get(t)?.minInsyncReplicas ?? null, visibleTopic);
   const count = (kind: string) => problems.filter((p) => (p.problems as string[]).includes(kind)).length;
   const partitions = {
-    total: meta.topics.reduce((n, t) => n + t.partitions.length, 0),
-    replicas: meta.topics.reduce((n, t) => n + t.partitions.reduce((m, p) => m + p.replicas.length, 0), 0),
+    total: topics.reduce((n, t) => n + t.partitions.length, 0),
+    replicas: topics.reduce((n, t) => n + t.partitions.reduce((m, p) => m + p.replicas.length, 0), 0),
     offline: count('offline'),
     underMinIsr: count('under-min-isr'),
     underReplicated: count('under-replicated'),
   };
   const offlineIds = meta.brokers.filter((b) => !b.online).map((b) => b.id);
   const reporting = dirs ? [...dirs.brokers.values()].filter((b) => !b.error) : [];
-  const messages = snapshot.rows.some((r) => r.messages !== null)
-    ? snapshot.rows.reduce((n, r) => n + (r.messages ?? 0), 0)
-    : null;
+  const messages = rows.some((r) => r.messages !== null) ? rows.reduce((n, r) => n + (r.messages ?? 0), 0) : null;
 
   const byState = new Map<string, number>();
-  for (const g of groups?.groups ?? []) byState.set(g.state || 'Unknown', (byState.get(g.state || 'Unknown') ?? 0) + 1);
+  for (const g of visibleGroups ?? []) byState.set(g.state || 'Unknown', (byState.get(g.state || 'Unknown') ?? 0) + 1);
 
   const health: HealthCheck[] = [
     offlineIds.length
@@ -103,13 +112,13 @@ export async function getOverview(clusterId: string, force = false): Promise<Ove
     kafkaClusterId: meta.kafkaClusterId,
     controllerId: meta.controllerId,
     brokers: { online: meta.brokers.length - offlineIds.length, total: meta.brokers.length, offlineIds },
-    topics: { total: meta.topics.length, internal: meta.topics.filter((t) => t.internal).length },
+    topics: { total: topics.length, internal: topics.filter((t) => t.internal).length },
     partitions,
     sizeBytes: reporting.length ? reporting.reduce((n, b) => n + b.size, 0) : null,
     sizeBrokersReporting: reporting.length,
     messages,
     groups: {
-      total: groups?.groups.length ?? 0,
+      total: visibleGroups?.length ?? 0,
       byState: [...byState].map(([state, n]) => ({ state, count: n })).sort((a, b) => b.count - a.count),
       error: groups ? null : 'Consumer groups could not be read in time.',
     },

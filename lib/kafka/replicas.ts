@@ -8,17 +8,21 @@ import { getMetadata, isLeaderless, type ClusterMetadata } from './metadata';
 
 const severity: Record<PartitionProblem, number> = { offline: 0, 'under-min-isr': 1, 'under-replicated': 2 };
 
-export async function replicaSync(clusterId: string, query: ReplicasQuery): Promise<ReplicasResponse> {
+/**
+ * `visibleTopic` limits the problem partitions and their counts to the topics the caller may see;
+ * the broker loads stay cluster-wide (they describe brokers, and name no topic).
+ */
+export async function replicaSync(clusterId: string, query: ReplicasQuery, visibleTopic?: (topic: string) => boolean): Promise<ReplicasResponse> {
   const meta = await getMetadata(clusterId, query.refresh);
   const summaries = await topicConfigSummaries(clusterId, query.refresh).catch(() => null);
-  const all = problemPartitions(meta, (topic) => summaries?.get(topic)?.minInsyncReplicas ?? null);
+  const all = problemPartitions(meta, (topic) => summaries?.get(topic)?.minInsyncReplicas ?? null, visibleTopic);
   const terms = query.q.trim().toLowerCase().split(/\s+/).filter(Boolean);
   const matching = all.filter(
     (p) =>
       terms.every((t) => p.topic.toLowerCase().includes(t)) &&
       (query.broker === undefined || p.replicas.includes(query.broker)),
   );
-  const partitions = meta.topics.reduce((n, t) => n + t.partitions.length, 0);
+  const partitions = meta.topics.reduce((n, t) => (!visibleTopic || visibleTopic(t.name) ? n + t.partitions.length : n), 0);
   return {
     counts: {
       partitions,
@@ -34,10 +38,15 @@ export async function replicaSync(clusterId: string, query: ReplicasQuery): Prom
   };
 }
 
-/** Every partition with a problem, worst first (pure; exported for the overview and tests). */
-export function problemPartitions(meta: ClusterMetadata, minIsrOf: (topic: string) => number | null): ProblemPartition[] {
+/** Every partition with a problem, worst first, of the topics `visibleTopic` allows (pure; exported for the overview and tests). */
+export function problemPartitions(
+  meta: ClusterMetadata,
+  minIsrOf: (topic: string) => number | null,
+  visibleTopic?: (topic: string) => boolean,
+): ProblemPartition[] {
   const out: ProblemPartition[] = [];
   for (const t of meta.topics) {
+    if (visibleTopic && !visibleTopic(t.name)) continue;
     const minIsr = minIsrOf(t.name);
     for (const p of t.partitions) {
       const problems: PartitionProblem[] = [];

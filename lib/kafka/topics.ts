@@ -7,6 +7,7 @@ import { worstLagByTopic } from './groups/worst-lag';
 import { getClusterLogDirs, partitionSize, type ClusterLogDirs } from './log-dirs';
 import { getMetadata, getTopicMeta, isLeaderless, type ClusterMetadata, type TopicMeta } from './metadata';
 import { listPartitionOffsets, type OffsetsByTopic } from './offsets';
+import type { Visibility } from './visibility';
 
 // The topic list is served from one cached snapshot of the whole cluster (one Metadata, one
 // ListOffsets per leader and side, one DescribeLogDirs per broker, batched DescribeConfigs), then
@@ -30,16 +31,23 @@ export async function topicsSnapshot(clusterId: string, force = false): Promise<
   return value;
 }
 
-/** `lagWaitMs`: how long consumer lag may hold the answer up; it is filled in by a later poll otherwise. */
-export async function listTopics(clusterId: string, query: TopicListQuery, lagWaitMs = LAG_WAIT_MS): Promise<TopicListResponse> {
-  const lag = withDeadline(worstLagByTopic(clusterId), lagWaitMs);
+/**
+ * `lagWaitMs`: how long consumer lag may hold the answer up; it is filled in by a later poll
+ * otherwise. With a `visibility`, hidden topics are left out of the page and of every count, and
+ * a topic's worst lag is that of the worst group the caller may see.
+ */
+export async function listTopics(clusterId: string, query: TopicListQuery, lagWaitMs = LAG_WAIT_MS, visibility?: Visibility): Promise<TopicListResponse> {
+  const groupVisible = visibility?.group;
+  const lag = withDeadline(worstLagByTopic(clusterId, groupVisible && ((group, topic) => groupVisible(group, [topic]))), lagWaitMs);
   const snapshot = await topicsSnapshot(clusterId, query.refresh);
   const worst = await lag;
-  const page = queryTopics(snapshot, query, worst ?? undefined);
+  const visible = visibility?.topic;
+  const page = queryTopics(snapshot, query, worst ?? undefined, visible);
+  const rows = visible ? snapshot.rows.filter((r) => visible(r.name)) : snapshot.rows;
   return {
     ...page,
-    totalAll: snapshot.rows.length,
-    internalCount: snapshot.internalCount,
+    totalAll: rows.length,
+    internalCount: visible ? rows.filter((r) => r.internal).length : snapshot.internalCount,
     lagAvailable: worst !== null,
     fetchedAt: snapshot.fetchedAt,
   };
@@ -47,16 +55,18 @@ export async function listTopics(clusterId: string, query: TopicListQuery, lagWa
 
 type LagMap = Map<string, { group: string; lag: number }>;
 
-/** Filter, sort and paginate (pure; exported for tests). */
+/** Filter, sort and paginate (pure; exported for tests). `visible` leaves out the topics the caller may not see. */
 export function queryTopics(
   snapshot: TopicsSnapshot,
   query: Pick<TopicListQuery, 'q' | 'sort' | 'dir' | 'page' | 'pageSize' | 'internal'>,
   lag?: LagMap,
+  visible?: (topic: string) => boolean,
 ): Pick<TopicListResponse, 'items' | 'total' | 'page' | 'pageSize' | 'pageCount'> {
   const terms = query.q.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  // Filtering the shared sorted copy keeps its cache: a limited caller costs one pass, not a sort.
   const sorted = sortedRows(snapshot, query.sort, query.dir, lag);
   const matches = sorted.filter(
-    (row) => (query.internal || !row.internal) && terms.every((t) => row.name.toLowerCase().includes(t)),
+    (row) => (query.internal || !row.internal) && (!visible || visible(row.name)) && terms.every((t) => row.name.toLowerCase().includes(t)),
   );
   const pageCount = Math.max(1, Math.ceil(matches.length / query.pageSize));
   const page = Math.min(query.page, pageCount);

@@ -58,10 +58,11 @@ export class LagHistory {
     return this.series.get(groupId) ?? new Map();
   }
 
-  /** The group's total lag over time (sum over topics of points taken at the same time). */
-  totalLag(groupId: string): { t: number; lag: number }[] {
+  /** The group's total lag over time (sum over topics of points taken at the same time); `topics` picks the topics summed. */
+  totalLag(groupId: string, topics?: (topic: string) => boolean): { t: number; lag: number }[] {
     const byTime = new Map<number, number>();
-    for (const points of this.groupSeries(groupId).values()) {
+    for (const [topic, points] of this.groupSeries(groupId)) {
+      if (topics && !topics(topic)) continue;
       for (const p of points) byTime.set(p.t, (byTime.get(p.t) ?? 0) + p.lag);
     }
     return [...byTime].sort((a, b) => a[0] - b[0]).map(([t, lag]) => ({ t, lag }));

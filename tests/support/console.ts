@@ -13,8 +13,11 @@ export interface ConsoleUnderTest {
   close(): Promise<void>;
 }
 
-/** `auth`: YAML lines of an `auth:` section (users, roles), indented as its body. */
-export async function startConsoleUnderTest(options: { readOnly?: boolean; auth?: string[] } = {}): Promise<ConsoleUnderTest> {
+/**
+ * `auth`: YAML lines of an `auth:` section (users, roles), indented as its body;
+ * `extraConfig`: more top-level YAML lines for the console's configuration.
+ */
+export async function startConsoleUnderTest(options: { readOnly?: boolean; auth?: string[]; extraConfig?: string[] } = {}): Promise<ConsoleUnderTest> {
   const external = process.env.TEST_KAFKA_BROKERS;
   const cluster = await startDevCluster({ brokers: 3, basePort: 0 });
   const brokers = external ? external.split(',') : cluster.bootstrapServers;
@@ -34,6 +37,7 @@ export async function startConsoleUnderTest(options: { readOnly?: boolean; auth?
       `    bootstrapServers: [${brokers.map((b) => JSON.stringify(b)).join(', ')}]`,
       '    readOnly: true',
       ...(options.auth ? ['auth:', ...options.auth.map((line) => `  ${line}`)] : []),
+      ...(options.extraConfig ?? []),
     ].join('\n'),
   );
   process.env.CONSOLE_CONFIG = configFile;

@@ -3,25 +3,34 @@ import { clusterUnreachable, notFound } from '@/lib/api/errors';
 import type { GroupDetail, GroupsPage, LagHistory, TopicConsumers, TopicTrend } from '@/lib/api/groups';
 import { getCluster } from '@/lib/kafka/clusters';
 import { getMetadata, getTopicMeta } from '@/lib/kafka/metadata';
+import { groupVisible, restrictGroup, type Visibility } from '@/lib/kafka/visibility';
 import { listGroups, type ListOptions } from '@/lib/lag/group-list';
 import { totalLag } from '@/lib/lag/partition-lag';
 import { lagTrend } from '@/lib/lag/trend';
 import { healthWindowMs, lagHistory, RETENTION_MS, sampleIntervalMs } from './history-store';
 import { groupSnapshot, groupsSnapshot } from './snapshot';
+import { registerGroupTopics } from './group-topics';
 import type { GroupsSnapshot, RawGroup } from './types';
 import { groupView, partitionRows, topicConsumerRows, type GroupView } from './views';
 
-/** Every group of the cluster with lag and health, from the shared snapshot. */
-export async function groupViews(clusterId: string, force = false): Promise<{ views: GroupView[]; snapshot: GroupsSnapshot }> {
+registerGroupTopics(readGroup);
+
+/**
+ * Every group of the cluster with lag and health, from the shared snapshot. With a visibility,
+ * only the groups the caller may see, each restricted to the topics the caller may see.
+ */
+export async function groupViews(clusterId: string, force = false, visibility?: Visibility): Promise<{ views: GroupView[]; snapshot: GroupsSnapshot }> {
   await getCluster(clusterId);
   const snapshot = await groupsSnapshot(clusterId, force);
   const history = lagHistory(clusterId);
   const windowMs = healthWindowMs();
-  return { views: snapshot.groups.map((g) => groupView(g, snapshot, history, windowMs)), snapshot };
+  const groups = visibility?.group ? snapshot.groups.filter((g) => groupVisible(g, visibility)) : snapshot.groups;
+  return { views: groups.map((g) => groupView(g, snapshot, history, windowMs, visibility?.topic)), snapshot };
 }
 
-export async function groupsPage(clusterId: string, options: ListOptions & { refresh?: boolean }): Promise<GroupsPage> {
-  const { views, snapshot } = await groupViews(clusterId, options.refresh);
+/** `clusterTotal` and `byHealth` count only the groups the caller may see. */
+export async function groupsPage(clusterId: string, options: ListOptions & { refresh?: boolean }, visibility?: Visibility): Promise<GroupsPage> {
+  const { views, snapshot } = await groupViews(clusterId, options.refresh, visibility);
   const summaries = views.map((v) => v.summary);
   const { groups, total, byHealth } = listGroups(summaries, options);
   return {
@@ -53,11 +62,14 @@ export function isMissing(group: RawGroup): boolean {
   return (group.state === 'Dead' || group.state === 'Unknown') && group.members.length === 0 && group.offsets.size === 0 && !group.error;
 }
 
-export async function groupDetail(clusterId: string, groupId: string, force = false): Promise<GroupDetail> {
-  const { group, snapshot } = await readGroup(clusterId, groupId, force);
+/** The caller's view of the group: members, partitions, lag and trends of the topics it may see only. */
+export async function groupDetail(clusterId: string, groupId: string, force = false, visibility?: Visibility): Promise<GroupDetail> {
+  const read = await readGroup(clusterId, groupId, force);
+  const { snapshot } = read;
+  const group = restrictGroup(read.group, visibility?.topic);
   const history = lagHistory(clusterId);
   const windowMs = healthWindowMs();
-  const view = groupView(group, snapshot, history, windowMs);
+  const view = groupView(group, snapshot, history, windowMs, visibility?.topic);
   const series = history.groupSeries(groupId);
   const trends: TopicTrend[] = [...view.lags].map(([topic, rows]) => ({
     topic,
@@ -74,9 +86,11 @@ export async function groupDetail(clusterId: string, groupId: string, force = fa
   };
 }
 
-export async function groupLagHistory(clusterId: string, groupId: string): Promise<LagHistory> {
+export async function groupLagHistory(clusterId: string, groupId: string, visibility?: Visibility): Promise<LagHistory> {
   await readGroup(clusterId, groupId);
-  const series = lagHistory(clusterId).groupSeries(groupId);
+  const all = lagHistory(clusterId).groupSeries(groupId);
+  const visible = visibility?.topic;
+  const series = visible ? new Map([...all].filter(([topic]) => visible(topic))) : all;
   const byTime = new Map<number, Record<string, number>>();
   for (const [topic, points] of series) {
     for (const p of points) {
@@ -94,9 +108,10 @@ export async function groupLagHistory(clusterId: string, groupId: string): Promi
   };
 }
 
-export async function topicConsumers(clusterId: string, topic: string, force = false): Promise<TopicConsumers> {
+/** The groups on the topic that the caller may see, with their health from the topics it may see. */
+export async function topicConsumers(clusterId: string, topic: string, force = false, visibility?: Visibility): Promise<TopicConsumers> {
   await getCluster(clusterId);
   await getTopicMeta(clusterId, topic);
-  const { views, snapshot } = await groupViews(clusterId, force);
+  const { views, snapshot } = await groupViews(clusterId, force, visibility);
   return { topic, consumers: topicConsumerRows(topic, views), fetchedAt: snapshot.fetchedAt };
 }

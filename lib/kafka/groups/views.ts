@@ -5,6 +5,7 @@ import type { LagHistory } from '@/lib/lag/history';
 import { totalLag, worstPartition } from '@/lib/lag/partition-lag';
 import { groupLags, type PartitionLagRow } from './lags';
 import type { ClusterMetadata } from '@/lib/kafka/metadata';
+import { restrictGroup } from '@/lib/kafka/visibility';
 import { partitionKey, type GroupsSnapshot, type RawGroup } from './types';
 
 // Turns what the brokers said (a snapshot) plus what we watched (the history) into the API's shapes.
@@ -14,7 +15,18 @@ export interface GroupView {
   lags: Map<string, PartitionLagRow[]>;
 }
 
-export function groupView(group: RawGroup, snapshot: GroupsSnapshot, history: LagHistory, windowMs: number): GroupView {
+/**
+ * `visibleTopic` restricts the group to the topics the caller may see before anything is computed:
+ * lag totals, worst partition and health then say nothing about hidden topics.
+ */
+export function groupView(
+  raw: RawGroup,
+  snapshot: GroupsSnapshot,
+  history: LagHistory,
+  windowMs: number,
+  visibleTopic?: (topic: string) => boolean,
+): GroupView {
+  const group = restrictGroup(raw, visibleTopic);
   const lags = groupLags(group, snapshot);
   const rows = [...lags].flatMap(([topic, partitions]) => partitions.map((p) => ({ topic, ...p })));
   const worst = worstPartition(rows);
@@ -32,7 +44,9 @@ export function groupView(group: RawGroup, snapshot: GroupsSnapshot, history: La
       totalLag: totalLag(rows),
       worstPartition: worst && worst.lag !== null ? { topic: worst.topic, partition: worst.partition, lag: worst.lag } : null,
       coordinator: group.coordinator,
-      health: group.error ? { status: 'OK', reason: `Not fully read: ${group.error}` } : health(group, rows, history, snapshot.fetchedAt, windowMs),
+      health: group.error
+        ? { status: 'OK', reason: `Not fully read: ${group.error}` }
+        : health(group, rows, history, snapshot.fetchedAt, windowMs, visibleTopic),
       ...(group.error ? { error: group.error } : {}),
     },
   };
@@ -44,6 +58,7 @@ function health(
   history: LagHistory,
   now: number,
   windowMs: number,
+  visibleTopic: ((topic: string) => boolean) | undefined,
 ): Health {
   const partitions: HealthPartition[] = rows.map((r) => {
     const move = history.partitionMove(group.groupId, r.topic, r.partition);
@@ -53,7 +68,7 @@ function health(
     state: group.state,
     members: group.members.length,
     partitions,
-    lagSeries: history.totalLag(group.groupId),
+    lagSeries: history.totalLag(group.groupId, visibleTopic),
     now,
     windowMs,
   });

@@ -6,7 +6,7 @@ import { parseWith, readJsonBody } from '../route';
 
 // POST /api/clusters/:cluster/topics — create a topic, or with validateOnly ask the broker
 // whether it would create it.
-export const POST = mutation<{ cluster: string }>('topics:create', 'topic.create', async ({ params, request, audit }) => {
+export const POST = mutation<{ cluster: string }>('topics:create', 'topic.create', async ({ params, request, audit, authorize }) => {
   // Name the target (and keep what was asked) even when the body is refused, so a failed
   // attempt is findable by topic; recordAudit redacts and caps it. Read once, validated after.
   const raw = await readJsonBody(request);
@@ -14,6 +14,7 @@ export const POST = mutation<{ cluster: string }>('topics:create', 'topic.create
   if (typeof attempted?.name === 'string' && attempted.name) audit.target = attempted.name.slice(0, 300);
   if (attempted) audit.parameters = attempted;
   const body = parseWith(createTopicInput, raw);
+  authorize('topics:create', { topic: body.name });
   audit.target = body.name;
   audit.parameters = { partitions: body.partitions, replicationFactor: body.replicationFactor, configs: body.configs, validateOnly: body.validateOnly };
   if (body.validateOnly) audit.action = 'topic.create.validate';

@@ -28,11 +28,13 @@ export const NON_MUTATING: Record<string, string> = {
   'clusters/[cluster]/groups/[group]/reset-offsets/preview POST': 'computes a reset plan; commits nothing',
 };
 
+/** Write routes that act on a cluster; sign-in and sign-out (under auth/) change only the caller's session. */
 export async function discoverWriteRoutes(root = join(process.cwd(), 'app', 'api')): Promise<DiscoveredRoute[]> {
   const { mutationAction } = await import('@/lib/server/mutation');
   const out: DiscoveredRoute[] = [];
   for (const file of routeFiles(root)) {
     const path = relative(root, file).split(sep).slice(0, -1).join('/');
+    if (path.startsWith('auth/')) continue;
     const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
     for (const method of WRITE_METHODS) {
       const handler = mod[method];
@@ -43,8 +45,33 @@ export async function discoverWriteRoutes(root = join(process.cwd(), 'app', 'api
   return out.sort((a, b) => a.id.localeCompare(b.id));
 }
 
+export const METHODS = ['GET', ...WRITE_METHODS] as const;
+
+export interface RouteHandlerEntry {
+  /** e.g. "clusters/[cluster]/topics GET" */
+  id: string;
+  path: string;
+  segments: string[];
+  method: (typeof METHODS)[number];
+  /** What the module exports under the method's name (a route handler, or anything else by mistake). */
+  handler: unknown;
+}
+
+/** Every exported method of every API route, reads included (the permission test walks them all). */
+export async function discoverRouteHandlers(root = join(process.cwd(), 'app', 'api')): Promise<RouteHandlerEntry[]> {
+  const out: RouteHandlerEntry[] = [];
+  for (const file of routeFiles(root)) {
+    const path = relative(root, file).split(sep).slice(0, -1).join('/');
+    const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    for (const method of METHODS) {
+      if (method in mod) out.push({ id: `${path} ${method}`, path, segments: path.split('/'), method, handler: mod[method] });
+    }
+  }
+  return out.sort((a, b) => a.id.localeCompare(b.id));
+}
+
 /** URL params for a route: the dynamic segments filled from `values`, others get "x". */
-export function paramsFor(route: DiscoveredRoute, values: Record<string, string>): Record<string, string> {
+export function paramsFor(route: Pick<DiscoveredRoute, 'segments'>, values: Record<string, string>): Record<string, string> {
   const params: Record<string, string> = {};
   for (const s of route.segments) {
     const m = /^\[(?:\.\.\.)?([^\]]+)\]$/.exec(s);

@@ -9,9 +9,10 @@ export const dynamic = 'force-dynamic';
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 /** Produces one message; answers with the partition and offset it got. */
-export const POST = mutation<{ cluster: string }>('messages:produce', 'message.produce', async ({ params, request, audit }) => {
+export const POST = mutation<{ cluster: string }>('messages:produce', 'message.produce', async ({ params, request, audit, authorize }) => {
   const input = await parseBody(request, produceInputSchema, { maxBytes: MAX_BODY_BYTES });
   audit.target = input.topic;
+  authorize('messages:produce', { topic: input.topic });
   // Sizes and header names only: message contents may be sensitive and do not belong in the log.
   audit.parameters = {
     partition: input.partition,

@@ -10,9 +10,11 @@ export const dynamic = 'force-dynamic';
  * Replays messages into a topic and answers when done, with counts checked against the target's
  * offsets. While it runs, GET replay/<jobId> reports progress and DELETE replay/<jobId> stops it.
  */
-export const POST = mutation<{ cluster: string }>('messages:replay', 'message.replay', async ({ params, request, principal, audit }) => {
+export const POST = mutation<{ cluster: string }>('messages:replay', 'message.replay', async ({ params, request, principal, audit, authorize }) => {
   const input = await parseBody(request, replayInputSchema);
   audit.target = `${input.topic} -> ${input.target.topic}`;
+  authorize('messages:read', { topic: input.topic });
+  authorize('messages:replay', { topic: input.target.topic });
   const source = input.source.mode === 'messages' ? { mode: 'messages', count: input.source.messages.length } : input.source;
   audit.parameters = { source, target: input.target, keepTimestamp: input.keepTimestamp };
   refuseIfMasked(principal, params.cluster, input.topic);
