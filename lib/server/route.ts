@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ApiError, badRequest, forbidden, payloadTooLarge, unauthenticated } from '@/lib/api/errors';
 import { Access, type Action, type Resource } from '@/lib/auth/access';
 import { authenticate, hasMetricsToken, type Principal } from '@/lib/auth/principal';
+import { SESSION_COOKIE } from '@/lib/auth/session';
 import { appConfig } from '@/lib/kafka/clusters';
 import { toApiError } from '@/lib/kafka/errors';
 import { recordRefusal } from './refusals';
@@ -116,7 +117,9 @@ function denied(action: Action, cluster: string | undefined, resource?: Resource
 }
 
 async function withRefreshedSession(response: Response, request: Request, principal: Principal | undefined): Promise<Response> {
-  const cookie = principal?.session ? await refreshedSessionCookie(request, principal.session) : undefined;
+  // A handler that sets a session of its own (sign-in) has the last word over the old one.
+  if (!principal?.session || response.headers.get('set-cookie')?.includes(`${SESSION_COOKIE}=`)) return response;
+  const cookie = await refreshedSessionCookie(request, principal.session);
   if (!cookie) return response;
   try {
     response.headers.append('set-cookie', cookie);
