@@ -1,0 +1,16 @@
+// Where to go after signing in. Only a path on this console is accepted: `//evil.example`,
+// `/\evil.example` and `https://…` would leave the site (an open redirect), so they fall back to
+// the home page, as does the sign-in page itself.
+
+const HOME = '/';
+
+export function safeNextPath(next: string | null | undefined): string {
+  if (!next || next.length > 2000) return HOME;
+  if (!next.startsWith('/') || next.startsWith('//')) return HOME;
+  // Browsers read a backslash as a slash, and control characters are stripped before parsing.
+  if (/[\\\u0000-\u001f\u007f]/.test(next)) return HOME;
+  const url = new URL(next, 'http://console.invalid');
+  if (url.origin !== 'http://console.invalid') return HOME;
+  if (url.pathname === '/login' || url.pathname.startsWith('/api/auth/')) return HOME;
+  return `${url.pathname}${url.search}${url.hash}`;
+}
