@@ -8,7 +8,7 @@ export function safeNextPath(next: string | null | undefined): string {
   if (!next || next.length > 2000) return HOME;
   if (!next.startsWith('/') || next.startsWith('//')) return HOME;
   // Browsers read a backslash as a slash, and control characters are stripped before parsing.
-  if (/[\\\u0000-\u001f\u007f]/.test(next)) return HOME;
+  if (next.includes('\\') || [...next].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return HOME;
   const url = new URL(next, 'http://console.invalid');
   if (url.origin !== 'http://console.invalid') return HOME;
   if (url.pathname === '/login' || url.pathname.startsWith('/api/auth/')) return HOME;
