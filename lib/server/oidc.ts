@@ -136,3 +136,17 @@ export function redirectTo(location: string, cookies: string[] = []): Response {
   for (const cookie of cookies) headers.append('set-cookie', cookie);
   return new Response(null, { status: 303, headers });
 }
+
+/**
+ * The response with headers nobody may add to. The route wrapper re-signs the session a request
+ * came with, appending its cookie after the handler's; on a fresh sign-in that older session
+ * would win over the new one. The wrapper leaves responses with immutable headers as they are.
+ */
+export function withFinalHeaders(response: Response): Response {
+  const refuse = () => {
+    throw new TypeError('These headers are final.');
+  };
+  Object.defineProperty(response.headers, 'append', { value: refuse });
+  Object.defineProperty(response.headers, 'set', { value: refuse });
+  return response;
+}

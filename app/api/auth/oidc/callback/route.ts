@@ -3,7 +3,7 @@ import { claimAt, hasClaim, nameFromClaims, rolesFromClaims, type Claims } from 
 import { newSession } from '@/lib/auth/session';
 import type { OidcConfig } from '@/lib/config/schema';
 import { appConfig } from '@/lib/kafka/clusters';
-import { clearedFlowCookie, ProviderUnreachable, providerConfiguration, readFlow, redirectTo, SignInFailure } from '@/lib/server/oidc';
+import { clearedFlowCookie, ProviderUnreachable, providerConfiguration, readFlow, redirectTo, SignInFailure, withFinalHeaders } from '@/lib/server/oidc';
 import { route } from '@/lib/server/route';
 import { setSessionCookie } from '@/lib/server/session-cookies';
 import { recordSignIn } from '@/lib/server/sign-in-audit';
@@ -24,7 +24,7 @@ export const GET = route({ permission: 'public', crossSiteNavigation: true }, as
     const { auth } = await appConfig();
     const session = newSession(auth, { name, method: 'oidc', roles });
     await recordSignIn(request, name, 'success');
-    return redirectTo(next, [clearFlow, await setSessionCookie(request, session)]);
+    return withFinalHeaders(redirectTo(next, [clearFlow, await setSessionCookie(request, session)]));
   } catch (error) {
     const failure =
       error instanceof SignInFailure ? error : new SignInFailure('exchange_failed', `unexpected: ${error instanceof Error ? error.message : String(error)}`);

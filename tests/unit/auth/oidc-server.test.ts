@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
 import { oidcSchema } from '@/lib/config/schema';
-import { ProviderUnreachable, providerConfiguration } from '@/lib/server/oidc';
+import { ProviderUnreachable, providerConfiguration, redirectTo, withFinalHeaders } from '@/lib/server/oidc';
 
 /** A loopback server answering discovery for itself; counts how often it was asked. */
 async function fakeProvider(failFirst = 0): Promise<{ issuer: string; hits: () => number; close: () => Promise<void> }> {
@@ -52,5 +52,18 @@ describe('providerConfiguration', () => {
     } finally {
       await provider.close();
     }
+  });
+});
+
+describe('withFinalHeaders', () => {
+  it('keeps the sign-in cookies as they are: nothing can be added after them', () => {
+    const response = withFinalHeaders(redirectTo('/clusters', ['a=1; Path=/', 'console_session=new; Path=/']));
+    assert.throws(() => response.headers.append('set-cookie', 'console_session=old; Path=/'), TypeError);
+    assert.throws(() => response.headers.set('set-cookie', 'console_session=old; Path=/'), TypeError);
+    assert.deepEqual(response.headers.getSetCookie(), ['a=1; Path=/', 'console_session=new; Path=/']);
+    assert.equal(response.status, 303);
+    assert.equal(response.headers.get('location'), '/clusters');
+    // Next.js copies the headers of a route's response; the copy must carry them all.
+    assert.deepEqual(new Headers(response.headers).getSetCookie(), ['a=1; Path=/', 'console_session=new; Path=/']);
   });
 });
