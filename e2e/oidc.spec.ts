@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { SignJWT } from 'jose';
 import { expect, test } from './fixtures';
 import { freePort, waitForHttp } from './support/net';
 import { startOidcProvider, type TestProvider } from './support/oidc-provider';
@@ -16,6 +18,7 @@ let provider: TestProvider | undefined;
 let consoleProcess: ChildProcess | undefined;
 let base = '';
 let auditFile = '';
+const sessionSecret = `e2e-session-secret-${'x'.repeat(32)}`;
 
 const accounts = {
   ada: { name: 'Ada Admin', groups: ['kafka-admins', 'staff'] },
@@ -35,7 +38,7 @@ test.beforeAll(async () => {
     configFile,
     [
       'auth:',
-      `  sessionSecret: e2e-session-secret-${'x'.repeat(32)}`,
+      `  sessionSecret: ${sessionSecret}`,
       '  oidc:',
       `    issuer: ${provider.issuer}`,
       `    clientId: ${provider.clientId}`,
@@ -151,6 +154,27 @@ test('a user in kafka-viewers gets only the orders topics, and may not create a 
     { orders, payments },
   );
   expect(statuses).toEqual({ orders: 200, payments: 403, create: 403 });
+});
+
+test('signing in over an older session replaces it', async ({ page }) => {
+  await page.goto(`${base}/login`);
+  await page.getByTestId('oidc-sign-in').click();
+  await expect(page).toHaveURL(new RegExp(`^${provider!.issuer}/interaction/`));
+  // While the user is at the provider: a session as the console signs them, last seen two
+  // minutes ago, old enough that the request bringing it back gets a re-signed copy.
+  const now = Math.floor(Date.now() / 1000);
+  const old = await new SignJWT({ name: 'someone-else', method: 'oidc', roles: ['viewer'], seen: now - 120 })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuedAt(now - 120)
+    .setExpirationTime(now + 3600)
+    .sign(createHash('sha256').update(sessionSecret).digest());
+  await page.context().addCookies([{ name: 'console_session', value: old, url: base, httpOnly: true, sameSite: 'Lax' }]);
+  await page.locator('input[name="login"]').fill('ada');
+  await page.locator('input[name="password"]').fill('any password');
+  await page.getByRole('button', { name: 'Sign-in' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page).toHaveURL(`${base}/`);
+  expect((await me(page)).body.user).toEqual({ name: 'ada', method: 'oidc' });
 });
 
 test('a user whose groups map to no role is refused, with the reason on the sign-in page', async ({ page }) => {
