@@ -3,6 +3,7 @@ import { parse as parseYaml, YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { BUILT_IN_ROLES } from '@/lib/auth/access';
 import { auditConfig, type AuditFileConfig as AuditSection } from './audit';
+import { isLoopbackHost } from '@/lib/server/binding';
 import { type AppConfig, type AuthConfig, type AuthFileConfig, type ClusterConfig, type ClusterFileConfig, clusterSchema, fileConfigSchema } from './schema';
 
 export class ConfigError extends Error {
@@ -112,6 +113,10 @@ function checkRoleNames(file: AuthFileConfig | undefined, problems: string[]): v
   });
   const oidc = file.oidc;
   if (!oidc) return;
+  // openid-client would refuse it at the first sign-in; say so at start instead.
+  const issuer = new URL(oidc.issuer);
+  if (issuer.protocol !== 'https:' && !(issuer.protocol === 'http:' && isLoopbackHost(issuer.hostname)))
+    problems.push('auth.oidc.issuer: must be an https URL (plain http only for a provider on a loopback address)');
   for (const [claim, roles] of Object.entries(oidc.roleMapping))
     for (const role of roles) if (!known.has(role)) problems.push(`auth.oidc.roleMapping.${claim}: no role named "${role}"`);
   for (const role of oidc.defaultRoles) if (!known.has(role)) problems.push(`auth.oidc.defaultRoles: no role named "${role}"`);
