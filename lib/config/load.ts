@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml, YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { BUILT_IN_ROLES } from '@/lib/auth/access';
-import { type AppConfig, type AuthConfig, type AuthFileConfig, type ClusterConfig, type ClusterFileConfig, clusterSchema, fileConfigSchema } from './schema';
+import { limitsConfig } from './limits';
+import { type AppConfig, type AuthConfig, type AuthFileConfig, type ClusterConfig, type ClusterFileConfig, clusterSchema, fileConfigSchema, type LimitsFileConfig } from './schema';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -27,6 +28,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   let auditTopic = env.CONSOLE_AUDIT_TOPIC;
   let auditCluster = env.CONSOLE_AUDIT_CLUSTER;
   let authFile: AuthFileConfig | undefined;
+  let limitsFile: LimitsFileConfig | undefined;
   let publicUrl = env.CONSOLE_PUBLIC_URL;
   const allowedHosts = list(env.CONSOLE_ALLOWED_HOSTS);
 
@@ -42,6 +44,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
         auditTopic ??= parsed.data.audit?.topic;
         auditCluster ??= parsed.data.audit?.cluster;
         authFile = parsed.data.auth;
+        limitsFile = parsed.data.limits;
         publicUrl ??= parsed.data.publicUrl;
         allowedHosts.push(...(parsed.data.allowedHosts ?? []));
       } else {
@@ -61,9 +64,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   if (publicUrl && !/^https?:\/\/[^/]+/.test(publicUrl)) problems.push(`CONSOLE_PUBLIC_URL: must be an http(s) URL`);
   const auth = authConfig(authFile, env, problems);
+  const limits = limitsConfig(limitsFile, env, problems);
   if (problems.length) throw new ConfigError(problems);
   return {
     clusters,
+    limits,
     readOnly,
     trustProxy,
     auth,

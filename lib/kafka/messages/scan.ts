@@ -16,6 +16,8 @@ import { TopicReader, type FetchedPartition } from './topic-reader';
 // next response before matching the current one, and skip whole batches whose bytes lack a
 // "contains" needle. Backward scans read slices from the end down, newest matches first.
 // Progress counts offsets covered, so "scanned" reaches "total" when the range is done.
+// A reader that falls behind pauses the scan: before each next fetch it awaits `room`, so every
+// match and the done line reach it, however slowly it reads.
 
 const SCAN_PARTITION_BYTES = 8 * 1024 * 1024;
 const SCAN_RESPONSE_BYTES = 48 * 1024 * 1024;
@@ -25,7 +27,8 @@ const PROGRESS_MS = 250;
 export interface PreparedSearch {
   total: number;
   ranges: PartitionRange[];
-  run(emit: (event: SearchEvent) => void, signal: AbortSignal): Promise<void>;
+  /** `room` resolves when the reader can take more; the scan awaits it before each next read. */
+  run(emit: (event: SearchEvent) => void, signal: AbortSignal, room?: () => Promise<void>): Promise<void>;
 }
 
 /** Checks the query (400/404 before any streaming starts) and returns the scan to run. */
@@ -43,7 +46,7 @@ export async function prepareSearch(clusterId: string, topic: string, q: SearchQ
   return {
     total,
     ranges,
-    run: (emit, signal) => new Scan(reader, search, read, ranges, q, total, emit, signal).run(),
+    run: (emit, signal, room = noWait) => new Scan(reader, search, read, ranges, q, total, emit, signal, room).run(),
   };
 }
 
@@ -63,6 +66,7 @@ class Scan {
   private stopped: 'limit' | 'scan-cap' | undefined;
   private readonly started = Date.now();
   private lastProgress = 0;
+  private lastProgressScanned = -1;
   private readonly cursor = new RecordCursor();
   private readonly states: PartitionState[];
 
@@ -75,6 +79,7 @@ class Scan {
     private readonly total: number,
     private readonly emit: (event: SearchEvent) => void,
     private readonly signal: AbortSignal,
+    private readonly room: () => Promise<void>,
   ) {
     this.states = ranges.map((range) => {
       const p = read.positions.get(range.partition)!;
@@ -118,7 +123,10 @@ class Scan {
   private progress(): void {
     const elapsedMs = Date.now() - this.started;
     if (elapsedMs - this.lastProgress < PROGRESS_MS / 2) return;
+    // A scan paused for a slow reader has nothing new to say.
+    if (this.scanned === this.lastProgressScanned && this.lastProgress > 0) return;
     this.lastProgress = elapsedMs;
+    this.lastProgressScanned = this.scanned;
     this.emit({ type: 'progress', scanned: this.scanned, total: this.total, matched: this.matched, ratePerSec: rate(this.scanned, elapsedMs), elapsedMs });
   }
 
@@ -143,6 +151,9 @@ class Scan {
     try {
       while (inFlight && !this.finished) {
         const fetched = await inFlight;
+        // The reader is behind: wait for it before asking Kafka for more.
+        await this.room();
+        if (this.finished) break;
         // Ask for the next slice before matching this one, so the broker works while we do.
         for (const f of fetched) {
           const s = byPartition.get(f.partition)!;
@@ -248,6 +259,8 @@ class Scan {
 
   private async backward(s: PartitionState): Promise<void> {
     while (!s.done && !this.finished) {
+      await this.room();
+      if (this.finished) break;
       // Slices read at the same time by other partitions count against the cap already.
       const capLeft = this.q.scanCap - this.scanned - this.reserved;
       if (capLeft <= 0) {
@@ -297,6 +310,8 @@ class Scan {
 
   private readonly lacksNeedle = (batch: BatchView): boolean => this.search.needles.some((n) => batch.records.indexOf(n) === -1);
 }
+
+const noWait = () => Promise.resolve();
 
 function rate(scanned: number, elapsedMs: number): number {
   return elapsedMs > 0 ? Math.round((scanned / elapsedMs) * 1000) : 0;

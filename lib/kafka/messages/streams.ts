@@ -2,11 +2,12 @@ import 'server-only';
 import { LIST_PAYLOAD_LIMIT, type Message } from '@/lib/messages/api';
 import type { PartitionStream } from '@/lib/messages/merge';
 import { readForward } from './read-range';
-import { toMessage } from './to-message';
+import { messageBytes, toMessage } from './to-message';
 import type { TopicReader } from './topic-reader';
 
 // One partition's messages in reading order for a page, fetched a slice at a time as the merge
-// asks for them.
+// asks for them. A slice holds at most `chunk` messages and about `fillBytes` of them (always at
+// least one), so what waits in a partition's buffer is bounded by bytes as well as by count.
 
 const MAX_CHUNK = 10_000;
 
@@ -23,6 +24,7 @@ export class ForwardStream implements PartitionStream<Message> {
     /** How many to decode per slice: about what the page can use from this partition. */
     private chunk: number,
     private readonly signal?: AbortSignal,
+    private readonly fillBytes = Infinity,
   ) {}
 
   head(): Message | undefined | Promise<Message | undefined> {
@@ -39,14 +41,17 @@ export class ForwardStream implements PartitionStream<Message> {
     const out: Message[] = [];
     const want = this.chunk;
     this.chunk = Math.min(this.chunk * 2, MAX_CHUNK);
+    let bytes = 0;
     this.next = await readForward(
       this.reader,
       this.partition,
       this.next,
       this.end,
       (c, batch) => {
-        out.push(toMessage(c, batch, this.partition, LIST_PAYLOAD_LIMIT));
-        return out.length < want;
+        const m = toMessage(c, batch, this.partition, LIST_PAYLOAD_LIMIT);
+        out.push(m);
+        bytes += messageBytes(m);
+        return out.length < want && bytes < this.fillBytes;
       },
       { signal: this.signal },
     );
@@ -67,6 +72,7 @@ export class BackwardStream implements PartitionStream<Message> {
     private readonly start: number,
     private chunk: number,
     private readonly signal?: AbortSignal,
+    private readonly fillBytes = Infinity,
   ) {}
 
   head(): Message | undefined | Promise<Message | undefined> {
@@ -81,20 +87,32 @@ export class BackwardStream implements PartitionStream<Message> {
 
   private async fill(): Promise<void> {
     const lo = Math.max(this.start, this.upper - this.chunk);
-    const out: Message[] = [];
+    // The slice is read oldest first but only its newest messages come first: past `fillBytes`
+    // the oldest kept are let go, and the next slice ends where they were.
+    let out: Message[] = [];
+    let first = 0;
+    let bytes = 0;
     await readForward(
       this.reader,
       this.partition,
       lo,
       this.upper,
       (c, batch) => {
-        out.push(toMessage(c, batch, this.partition, LIST_PAYLOAD_LIMIT));
+        const m = toMessage(c, batch, this.partition, LIST_PAYLOAD_LIMIT);
+        out.push(m);
+        bytes += messageBytes(m);
+        while (bytes > this.fillBytes && out.length - first > 1) bytes -= messageBytes(out[first++]);
+        if (first > 1024 && first * 2 > out.length) {
+          out = out.slice(first);
+          first = 0;
+        }
       },
       { signal: this.signal },
     );
-    this.upper = lo;
+    const kept = out.slice(first);
+    this.upper = first > 0 && kept.length > 0 ? kept[0].offset : lo;
     this.chunk = Math.min(this.chunk * 2, MAX_CHUNK);
-    this.buffer = out.reverse();
+    this.buffer = kept.reverse();
     this.index = 0;
   }
 }
