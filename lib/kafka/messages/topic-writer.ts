@@ -6,7 +6,7 @@ import { KafkaProtocolError } from '@/lib/protocol/errors';
 import { Produce } from '@/lib/protocol/generated';
 import { encodeRecordBatch, type RecordInput } from '@/lib/protocol/records/batch';
 import type { CompressionType } from '@/lib/protocol/records/compression';
-import { getTopicConfigs } from '../configs';
+import { describeTopicConfigs, getTopicConfigs } from '../configs';
 import { getTopicMeta, type TopicMeta } from '../metadata';
 import { getProtocolClient } from '../protocol-pool';
 
@@ -78,9 +78,9 @@ export class TopicWriter {
     });
   }
 
-  /** The topic's max.message.bytes: the largest record batch its brokers accept. */
+  /** The topic's max.message.bytes: the largest record batch its brokers accept (read fresh: it decides). */
   async messageLimit(): Promise<number> {
-    this.maxMessageBytes ??= await topicMessageLimit(this.clusterId, this.topic);
+    this.maxMessageBytes ??= messageLimitOf(await describeTopicConfigs(this.clusterId, this.topic));
     return this.maxMessageBytes;
   }
 
@@ -124,10 +124,13 @@ export class TopicWriter {
   }
 }
 
-/** A topic's max.message.bytes, from its (briefly cached) configs; Kafka's default if unreadable. */
+/** A topic's max.message.bytes from its briefly cached configs, for checks ahead of the write. */
 export async function topicMessageLimit(clusterId: string, topic: string): Promise<number> {
-  const entry = (await getTopicConfigs(clusterId, topic)).configs.find((c) => c.name === 'max.message.bytes');
-  const value = Number(entry?.value);
+  return messageLimitOf((await getTopicConfigs(clusterId, topic)).configs);
+}
+
+function messageLimitOf(configs: { name: string; value: string | null }[]): number {
+  const value = Number(configs.find((c) => c.name === 'max.message.bytes')?.value);
   return Number.isFinite(value) && value > 0 ? value : DEFAULT_MAX_MESSAGE_BYTES;
 }
 
