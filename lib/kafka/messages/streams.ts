@@ -10,6 +10,8 @@ import type { TopicReader } from './topic-reader';
 // least one), so what waits in a partition's buffer is bounded by bytes as well as by count.
 
 const MAX_CHUNK = 10_000;
+/** A backward read's first slice under a byte budget, before its messages' sizes are known. */
+const PROBE_CHUNK = 100;
 
 /** Oldest first from `from` up to `end`. */
 export class ForwardStream implements PartitionStream<Message> {
@@ -64,6 +66,9 @@ export class ForwardStream implements PartitionStream<Message> {
 export class BackwardStream implements PartitionStream<Message> {
   private buffer: Message[] = [];
   private index = 0;
+  /** Messages decoded so far and their bytes: how many offsets the next slice can afford. */
+  private seen = 0;
+  private seenBytes = 0;
 
   constructor(
     private readonly reader: TopicReader,
@@ -86,7 +91,11 @@ export class BackwardStream implements PartitionStream<Message> {
   }
 
   private async fill(): Promise<void> {
-    const lo = Math.max(this.start, this.upper - this.chunk);
+    let span = this.chunk;
+    if (Number.isFinite(this.fillBytes)) {
+      span = this.seen === 0 ? Math.min(span, PROBE_CHUNK) : Math.min(span, Math.max(1, Math.floor(this.fillBytes / (this.seenBytes / this.seen))));
+    }
+    const lo = Math.max(this.start, this.upper - span);
     // The slice is read oldest first but only its newest messages come first: past `fillBytes`
     // the oldest kept are let go, and the next slice ends where they were.
     let out: Message[] = [];
@@ -99,8 +108,11 @@ export class BackwardStream implements PartitionStream<Message> {
       this.upper,
       (c, batch) => {
         const m = toMessage(c, batch, this.partition, LIST_PAYLOAD_LIMIT);
+        const size = messageBytes(m);
         out.push(m);
-        bytes += messageBytes(m);
+        bytes += size;
+        this.seen++;
+        this.seenBytes += size;
         while (bytes > this.fillBytes && out.length - first > 1) bytes -= messageBytes(out[first++]);
         if (first > 1024 && first * 2 > out.length) {
           out = out.slice(first);
