@@ -25,7 +25,8 @@ type Work<T> = (send: (event: T) => boolean, signal: AbortSignal, room: () => Pr
 
 function stream<T>(request: Request, format: (event: T) => string, work: Work<T>, options: { heartbeat?: string; dropWhenBehind: boolean }): ReadableStream<Uint8Array> {
   const controller = new AbortController();
-  request.signal.addEventListener('abort', () => controller.abort(), { once: true });
+  const onAbort = () => controller.abort();
+  request.signal.addEventListener('abort', onAbort, { once: true });
   let timer: NodeJS.Timeout | undefined;
   let waiting: (() => void)[] = [];
   const wake = () => {
@@ -40,6 +41,9 @@ function stream<T>(request: Request, format: (event: T) => string, work: Work<T>
         const close = () => {
           if (!open) return;
           open = false;
+          // This also keeps the request reachable until the stream ends: a request made from a
+          // caller's signal follows it only while the request itself is alive.
+          request.signal.removeEventListener('abort', onAbort);
           clearInterval(timer);
           wake();
           try {
