@@ -15,6 +15,8 @@ const encoder = new TextEncoder();
 /** Bytes queued for a browser that has not read them yet. */
 const BACKLOG = 1024 * 1024;
 const HEARTBEAT_MS = 15_000;
+/** A search whose reader takes nothing for this long is stopped, so it cannot hold its slot forever. */
+const STALL_MS = 120_000;
 
 /**
  * `send` queues an event; it returns false when it did not (the stream is closed or, for a
@@ -29,7 +31,10 @@ function stream<T>(request: Request, format: (event: T) => string, work: Work<T>
   request.signal.addEventListener('abort', onAbort, { once: true });
   let timer: NodeJS.Timeout | undefined;
   let waiting: (() => void)[] = [];
+  let stalled: NodeJS.Timeout | undefined;
   const wake = () => {
+    clearTimeout(stalled);
+    stalled = undefined;
     const woken = waiting;
     waiting = [];
     for (const resolve of woken) resolve();
@@ -58,8 +63,15 @@ function stream<T>(request: Request, format: (event: T) => string, work: Work<T>
           out.enqueue(encoder.encode(format(event)));
           return true;
         };
-        const room = (): Promise<void> =>
-          !open || controller.signal.aborted || (out.desiredSize ?? 0) > 0 ? Promise.resolve() : new Promise((resolve) => waiting.push(resolve));
+        const room = (): Promise<void> => {
+          if (!open || controller.signal.aborted || (out.desiredSize ?? 0) > 0) return Promise.resolve();
+          stalled ??= setTimeout(() => {
+            // Said in the stream, for a reader that comes back; then the work stops.
+            out.enqueue(encoder.encode(format({ type: 'error', code: 'timeout', message: `The client read nothing for ${STALL_MS / 1000} s; the stream was stopped.` } as T)));
+            controller.abort();
+          }, STALL_MS);
+          return new Promise((resolve) => waiting.push(resolve));
+        };
         if (options.heartbeat) {
           const beat = encoder.encode(options.heartbeat);
           // A heartbeat is only for an idle connection: one that is behind has bytes to send.
