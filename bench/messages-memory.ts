@@ -20,6 +20,8 @@ const TAILS_ALLOWED = 200;
 const TOPIC = 'memory-bench';
 const LIVE = 'memory-bench-live';
 const MiB = 1024 * 1024;
+/** The stated bound: four parallel browses at the default 8 MiB budget stay within this over the idle process. */
+const BROWSE_BOUND = 300 * MiB;
 
 process.env.CONSOLE_TAILS_PER_USER = String(TAILS_ALLOWED);
 process.env.CONSOLE_TAILS_PER_CLUSTER = String(TAILS_ALLOWED);
@@ -137,7 +139,8 @@ async function main() {
       const statuses = result.map((r) => r.status).join('/');
       console.log(
         `${PARALLEL} parallel browses, ${name}: peak RSS ${mb(peak)} (+${mb(peak - baseline)} over baseline) in ${ms.toFixed(0)} ms; status ${statuses}; ` +
-          `${result[0].messages} messages, ${mb(result[0].bytes)} per response, truncated: ${result[0].truncated}`,
+          `${result[0].messages} messages, ${mb(result[0].bytes)} per response, truncated: ${result[0].truncated}; ` +
+          `bound +${mb(BROWSE_BOUND)}: ${peak - baseline <= BROWSE_BOUND ? 'met' : 'MISSED'}`,
       );
     }
 
