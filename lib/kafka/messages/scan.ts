@@ -66,7 +66,7 @@ class Scan {
   private stopped: 'limit' | 'scan-cap' | undefined;
   private readonly started = Date.now();
   private lastProgress = 0;
-  private lastProgressScanned = -1;
+  private pausedForReader = 0;
   private readonly cursor = new RecordCursor();
   private readonly states: PartitionState[];
 
@@ -123,11 +123,19 @@ class Scan {
   private progress(): void {
     const elapsedMs = Date.now() - this.started;
     if (elapsedMs - this.lastProgress < PROGRESS_MS / 2) return;
-    // A scan paused for a slow reader has nothing new to say.
-    if (this.scanned === this.lastProgressScanned && this.lastProgress > 0) return;
+    // A scan paused for a slow reader has nothing new to say, and would only add to its queue.
+    if (this.pausedForReader > 0) return;
     this.lastProgress = elapsedMs;
-    this.lastProgressScanned = this.scanned;
     this.emit({ type: 'progress', scanned: this.scanned, total: this.total, matched: this.matched, ratePerSec: rate(this.scanned, elapsedMs), elapsedMs });
+  }
+
+  private async waitForReader(): Promise<void> {
+    this.pausedForReader++;
+    try {
+      await this.room();
+    } finally {
+      this.pausedForReader--;
+    }
   }
 
   private match(message: Message): void {
@@ -152,7 +160,7 @@ class Scan {
       while (inFlight && !this.finished) {
         const fetched = await inFlight;
         // The reader is behind: wait for it before asking Kafka for more.
-        await this.room();
+        await this.waitForReader();
         if (this.finished) break;
         // Ask for the next slice before matching this one, so the broker works while we do.
         for (const f of fetched) {
@@ -259,7 +267,7 @@ class Scan {
 
   private async backward(s: PartitionState): Promise<void> {
     while (!s.done && !this.finished) {
-      await this.room();
+      await this.waitForReader();
       if (this.finished) break;
       // Slices read at the same time by other partitions count against the cap already.
       const capLeft = this.q.scanCap - this.scanned - this.reserved;
