@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { createServer, get, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { BrowseResult, Message, SearchEvent, TailEvent } from '@/lib/messages/api';
 import { callRoute } from '@/tests/support/console';
@@ -277,6 +280,55 @@ describe('messages: limits on memory and connections', () => {
     assert.equal(done.reason, 'complete');
     assert.equal(done.scanned, 1600);
     assert.ok(!events.some((e) => e.type === 'error'));
+  });
+
+  it('gives a slow search client every match and the done line over a real HTTP connection', async () => {
+    // The route handler behind node:http, its body written with back-pressure as Next.js does
+    // (write, and wait for "drain" when the socket's buffer is full).
+    const server: Server = createServer(async (req, res) => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1:3000');
+      const controller = new AbortController();
+      res.on('close', () => controller.abort());
+      const response = await searchRoute.GET(new Request(new URL(`/api${url.search}`, 'http://127.0.0.1:3000'), { signal: controller.signal }), {
+        params: Promise.resolve({ cluster: 'main', topic: 'many' }),
+      });
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+        if (!res.write(chunk)) await once(res, 'drain');
+      }
+      res.end();
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const { port } = server.address() as AddressInfo;
+      const text = await new Promise<string>((resolve, reject) => {
+        get({ host: '127.0.0.1', port, path: '/?start=earliest&value=match-&limit=10000' }, (res) => {
+          res.setEncoding('utf8');
+          let body = '';
+          let chunks = 0;
+          res.pause();
+          // A client on a slow link: nothing for a while, then small reads with pauses.
+          setTimeout(() => res.resume(), 1_500);
+          res.on('data', (chunk: string) => {
+            body += chunk;
+            if (++chunks % 20 === 0) {
+              res.pause();
+              setTimeout(() => res.resume(), 20);
+            }
+          });
+          res.on('end', () => resolve(body));
+          res.on('error', reject);
+        }).on('error', reject);
+      });
+      const events = text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as SearchEvent);
+      const done = events.find((e) => e.type === 'done');
+      assert.equal(events.filter((e) => e.type === 'message').length, 1520);
+      assert.ok(done && done.type === 'done' && done.matched === 1520 && done.reason === 'complete', JSON.stringify(events.at(-1)));
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 
   it('says in the stream how many matches a tail skipped for a browser that did not read', async () => {
