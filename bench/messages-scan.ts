@@ -79,7 +79,7 @@ async function main() {
     const { GET } = await import('@/app/api/clusters/[cluster]/topics/[topic]/messages/search/route');
 
     const consoleScan = async () => {
-      const url = new URL('http://console.bench/api');
+      const url = new URL('http://127.0.0.1:3000/api');
       for (const [k, v] of Object.entries({ start: 'earliest', order: 'asc', value: NEEDLE, scanCap: String(MESSAGES * 2) })) url.searchParams.set(k, v);
       const t0 = performance.now();
       const response = await GET(new Request(url), { params: Promise.resolve({ cluster: 'bench', topic: TOPIC }) });
@@ -88,7 +88,7 @@ async function main() {
       const events = text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as SearchEvent);
       const done = events.find((e) => e.type === 'done') as Extract<SearchEvent, { type: 'done' }> | undefined;
       const matches = events.filter((e) => e.type === 'message').length;
-      if (!done || done.scanned !== MESSAGES || matches !== 1) throw new Error(`console scan wrong: ${matches} matches, ${JSON.stringify(done)}`);
+      if (!done || done.scanned !== MESSAGES || matches !== 1) throw new Error(`console scan wrong: ${matches} matches, ${JSON.stringify(done)} ${response.status} ${text.slice(0, 300)}`);
       return ms;
     };
     const kcatScan = async () => {

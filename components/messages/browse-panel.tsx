@@ -20,6 +20,7 @@ export function BrowsePanel({ query, topic, params, selection, onSelection, onOp
   const messages = query.data?.pages.flatMap((p) => p.messages) ?? [];
   const ranges = query.data?.pages[0]?.partitions ?? [];
   const total = ranges.reduce((n, r) => n + (r.end - r.start), 0);
+  const cut = query.data?.pages.at(-1)?.truncated;
   const toggle = (m: Message) => onSelection(toggledSelection(selection, m));
   return (
     <div className="space-y-2">
@@ -47,6 +48,11 @@ export function BrowsePanel({ query, topic, params, selection, onSelection, onOp
           empty="No messages here. Try another start point or partitions."
         />
       )}
+      {cut && query.hasNextPage && (
+        <p className="text-xs text-amber-700" data-testid="browse-truncated">
+          This page stopped at {formatMiB(cut.maxBytes)} of messages, the most the server sends at once; load more to continue from there.
+        </p>
+      )}
       {query.hasNextPage && (
         <button type="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-50" data-testid="load-more">
           {query.isFetchingNextPage ? 'Reading…' : `Load ${params.limit.toLocaleString('en-US')} more`}
@@ -55,3 +61,5 @@ export function BrowsePanel({ query, topic, params, selection, onSelection, onOp
     </div>
   );
 }
+
+const formatMiB = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('en-US', { maximumFractionDigits: 1 })} MB`;

@@ -3,8 +3,9 @@ import { parse as parseYaml, YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { BUILT_IN_ROLES } from '@/lib/auth/access';
 import { auditConfig, type AuditFileConfig as AuditSection } from './audit';
+import { limitsConfig } from './limits';
 import { isLoopbackHost } from '@/lib/server/binding';
-import { type AppConfig, type AuthConfig, type AuthFileConfig, type ClusterConfig, type ClusterFileConfig, clusterSchema, fileConfigSchema } from './schema';
+import { type AppConfig, type AuthConfig, type AuthFileConfig, type ClusterConfig, type ClusterFileConfig, clusterSchema, fileConfigSchema, type LimitsFileConfig } from './schema';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -27,6 +28,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   let trustProxy = flag(env.CONSOLE_TRUST_PROXY);
   let auditSection: AuditSection | undefined;
   let authFile: AuthFileConfig | undefined;
+  let limitsFile: LimitsFileConfig | undefined;
   let publicUrl = env.CONSOLE_PUBLIC_URL;
   const allowedHosts = list(env.CONSOLE_ALLOWED_HOSTS);
 
@@ -40,6 +42,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
         trustProxy ||= parsed.data.trustProxy;
         auditSection = parsed.data.audit;
         authFile = parsed.data.auth;
+        limitsFile = parsed.data.limits;
         publicUrl ??= parsed.data.publicUrl;
         allowedHosts.push(...(parsed.data.allowedHosts ?? []));
       } else {
@@ -60,9 +63,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (publicUrl && !/^https?:\/\/[^/]+/.test(publicUrl)) problems.push(`CONSOLE_PUBLIC_URL: must be an http(s) URL`);
   const auth = authConfig(authFile, env, problems);
   const audit = auditConfig(auditSection, env, problems);
+  const limits = limitsConfig(limitsFile, env, problems);
   if (problems.length) throw new ConfigError(problems);
   return {
     clusters,
+    limits,
     readOnly,
     trustProxy,
     auth,

@@ -90,6 +90,24 @@ export const authSchema = z.strictObject({
   roles: z.array(roleSchema).default([]),
 });
 
+/** What one caller, and everyone together, may ask of the server at once (see lib/config/limits.ts). */
+export const limitsSchema = z.strictObject({
+  /** Bytes of messages in one browse page; the page stops there with a cursor to go on. */
+  browseMaxBytes: z.number().int().min(64 * 1024).max(1024 * 1024 * 1024).optional(),
+  /** Largest payload a single-message read returns whole; longer ones come back cut (download: 413). */
+  messageMaxBytes: z.number().int().min(64 * 1024).max(1024 * 1024 * 1024).optional(),
+  /** Largest Fetch response asked of one broker, and the most a partition's fetch grows to. */
+  fetchMaxBytes: z.number().int().min(1024 * 1024).max(1024 * 1024 * 1024).optional(),
+  /** Message reads (browse, search, single message) running at once, per user and per cluster. */
+  readsPerUser: z.number().int().min(1).max(10_000).optional(),
+  readsPerCluster: z.number().int().min(1).max(100_000).optional(),
+  /** Live tails open at once, per user and per cluster. */
+  tailsPerUser: z.number().int().min(1).max(10_000).optional(),
+  tailsPerCluster: z.number().int().min(1).max(100_000).optional(),
+  /** Produce bodies when the request does not name its topic in the URL (`?topic=`). */
+  produceMaxBytes: z.number().int().min(64 * 1024).max(1024 * 1024 * 1024).optional(),
+});
+
 export const fileConfigSchema = z.object({
   /** The console's public address (https://console.example.com): its host is allowed, and OIDC redirects go there. */
   publicUrl: z.url('must be a URL').optional(),
@@ -100,6 +118,7 @@ export const fileConfigSchema = z.object({
   /** Believe X-Forwarded-* user/address headers: only behind a proxy that sets (and strips) them. */
   trustProxy: z.boolean().default(false),
   audit: auditFileSchema.optional(),
+  limits: limitsSchema.optional(),
   clusters: z.array(clusterSchema).min(1, 'needs at least one cluster'),
 });
 
@@ -134,8 +153,12 @@ export interface AuthConfig {
   metricsToken?: string;
 }
 
+export type LimitsFileConfig = z.infer<typeof limitsSchema>;
+export type LimitsConfig = Required<LimitsFileConfig>;
+
 export interface AppConfig {
   clusters: ClusterConfig[];
+  limits: LimitsConfig;
   auth: AuthConfig;
   publicUrl?: string;
   /** Host names the console answers to besides loopback names and IP literals. */

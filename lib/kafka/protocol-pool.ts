@@ -50,6 +50,8 @@ export interface DedicatedClient {
 export async function openDedicatedClient(clusterId: string): Promise<DedicatedClient> {
   const cluster = await getCluster(clusterId);
   const client = new ClusterClient(clientOptions(cluster));
+  // The shared client knows the brokers already: the stream connects only to the leaders it reads.
+  client.seedBrokers(pool.get(clusterId)?.client.knownBrokers ?? []);
   const open = dedicated.get(clusterId) ?? new Set<ClusterClient>();
   dedicated.set(clusterId, open);
   open.add(client);

@@ -58,6 +58,11 @@ export interface BrowseResult {
   /** Continues the same read; null when there is nothing further in that direction. */
   cursor: string | null;
   partitions: PartitionRange[];
+  /**
+   * Set when the page stopped before `limit` because its messages reached the server's byte
+   * budget for one response (CONSOLE_BROWSE_MAX_BYTES); `cursor` continues right after them.
+   */
+  truncated?: { reason: 'max-bytes'; maxBytes: number; bytes: number };
 }
 
 // ---------------------------------------------------------------- query parameters

@@ -24,6 +24,12 @@ export interface PartitionStream<T> {
   shift(): void;
 }
 
+export interface ByteBudget<T> {
+  /** Stop before the item that would take the total past this (the first item is always taken). */
+  maxBytes: number;
+  sizeOf(item: T): number;
+}
+
 /**
  * Takes up to `limit` messages from the streams in reading order. Every stream's head is
  * known before one is chosen, so the result is exact; heads are fetched concurrently.
@@ -34,7 +40,22 @@ export async function mergeStreams<T extends Ordered>(
   limit: number,
   signal?: AbortSignal,
 ): Promise<T[]> {
+  return (await mergeWithin(streams, direction, limit, { signal })).items;
+}
+
+/**
+ * mergeStreams with a byte budget: the items stay an exact prefix of the reading order, so a
+ * cursor after them continues where the budget stopped the page.
+ */
+export async function mergeWithin<T extends Ordered>(
+  streams: PartitionStream<T>[],
+  direction: Direction,
+  limit: number,
+  options: { signal?: AbortSignal; budget?: ByteBudget<T> },
+): Promise<{ items: T[]; budgetReached: boolean; bytes: number }> {
+  const { signal, budget } = options;
   const out: T[] = [];
+  let bytes = 0;
   const before = direction === 'forward' ? compareAsc : (a: Ordered, b: Ordered) => compareAsc(b, a);
   let live = streams;
   while (out.length < limit && live.length > 0) {
@@ -48,9 +69,14 @@ export async function mergeStreams<T extends Ordered>(
       if (h !== undefined && (best === -1 || before(h, heads[best]!) < 0)) best = i;
     }
     if (best === -1) break;
+    if (budget) {
+      const size = budget.sizeOf(heads[best]!);
+      if (out.length > 0 && bytes + size > budget.maxBytes) return { items: out, budgetReached: true, bytes };
+      bytes += size;
+    }
     out.push(heads[best]!);
     live[best].shift();
     live = live.filter((_, i) => heads[i] !== undefined);
   }
-  return out;
+  return { items: out, budgetReached: false, bytes };
 }

@@ -69,7 +69,8 @@ export const useTopicNames = (cluster: string, q = '') => useQuery(topicNamesQue
 export function useProduce(cluster: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: ProduceInput) => apiPost<ProduceResult>(`${clusterPath(cluster)}/produce`, input),
+    // The topic in the URL lets the server cap the body by that topic's max.message.bytes.
+    mutationFn: (input: ProduceInput) => apiPost<ProduceResult>(`${clusterPath(cluster)}/produce?${new URLSearchParams({ topic: input.topic })}`, input),
     onSuccess: (result) => {
       void client.invalidateQueries({ queryKey: ['clusters', cluster, 'topics'] });
       void client.invalidateQueries({ queryKey: messageKeys.topic(cluster, result.topic) });

@@ -152,6 +152,8 @@ export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 export interface BodyOptions {
   /** Larger bodies are refused with a 413 before they are held in memory; default 10 MB. */
   maxBytes?: number;
+  /** The 413's message, when the route can say better why the body is too large. */
+  tooLargeMessage?: string;
 }
 
 /** Parses a JSON body with a zod schema; malformed JSON or a bad field becomes a 400, an oversized body a 413. */
@@ -160,8 +162,8 @@ export async function parseBody<S extends z.ZodType>(request: Request, schema: S
 }
 
 /** The JSON body, unvalidated (`{}` when empty), for handlers that also keep what was asked for. */
-export async function readJsonBody(request: Request, { maxBytes = DEFAULT_MAX_BODY_BYTES }: BodyOptions = {}): Promise<unknown> {
-  const text = await readBodyText(request, maxBytes);
+export async function readJsonBody(request: Request, { maxBytes = DEFAULT_MAX_BODY_BYTES, tooLargeMessage }: BodyOptions = {}): Promise<unknown> {
+  const text = await readBodyText(request, maxBytes, tooLargeMessage);
   try {
     return text ? (JSON.parse(text) as unknown) : {};
   } catch {
@@ -173,8 +175,8 @@ export async function readJsonBody(request: Request, { maxBytes = DEFAULT_MAX_BO
  * The body as text, counted in bytes while it streams in: a declared content-length over the cap
  * is refused before reading, and a body without one (chunked) is cut off as soon as it passes it.
  */
-export async function readBodyText(request: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<string> {
-  const tooLarge = () => payloadTooLarge(`The request body is larger than ${describeBytes(maxBytes)}.`);
+export async function readBodyText(request: Request, maxBytes = DEFAULT_MAX_BODY_BYTES, tooLargeMessage?: string): Promise<string> {
+  const tooLarge = () => payloadTooLarge(tooLargeMessage ?? `The request body is larger than ${describeBytes(maxBytes)}.`);
   if (Number(request.headers.get('content-length')) > maxBytes) throw tooLarge();
   if (!request.body) return '';
   const reader = request.body.getReader();

@@ -1,10 +1,27 @@
 import 'server-only';
 import { z } from 'zod';
 import { produceInputSchema, type ProduceResult } from '@/lib/messages/api';
-import { TopicWriter } from './topic-writer';
+import { TopicWriter, topicMessageLimit } from './topic-writer';
 import { invalidateAfterWrite } from './written';
 
 export type ValidProduceInput = z.infer<typeof produceInputSchema>;
+
+/** Room in a produce body for the JSON around a message: field names, escapes, headers. */
+const BODY_OVERHEAD_BYTES = 64 * 1024;
+
+/**
+ * The largest produce body worth reading for a topic: twice its max.message.bytes (a payload's
+ * JSON string escapes quotes, backslashes and newlines) plus room for the rest of the JSON. The
+ * encoded batch is then checked exactly, so this only keeps hopeless bodies out of memory.
+ */
+export async function produceBodyLimit(clusterId: string, topic: string): Promise<{ maxBytes: number; tooLargeMessage: string }> {
+  const limit = await topicMessageLimit(clusterId, topic);
+  const maxBytes = 2 * limit + BODY_OVERHEAD_BYTES;
+  return {
+    maxBytes,
+    tooLargeMessage: `The request body is larger than ${maxBytes.toLocaleString('en-US')} bytes: topic "${topic}" accepts messages of at most ${limit.toLocaleString('en-US')} bytes (max.message.bytes = ${limit}).`,
+  };
+}
 
 /** Produces one message and says where it landed. */
 export async function produceMessage(clusterId: string, input: ValidProduceInput): Promise<ProduceResult> {

@@ -67,9 +67,14 @@ export async function readForward(
     if (stopped) return next;
     if (after === -1) {
       if (fetched.highWatermark <= next) return Math.max(next, Math.min(to, fetched.highWatermark));
-      // A batch bigger than the fetch size and a broker that does not return it whole.
-      if (++emptyTries > 4) throw new ProtocolError(`partition ${partition} returned no data at offset ${next} below its high watermark`);
-      maxBytes *= 4;
+      // A batch bigger than the fetch size and a broker that does not return it whole: ask for
+      // more, up to the reader's cap (limits.fetchMaxBytes).
+      if (++emptyTries > 4) {
+        throw new ProtocolError(
+          `partition ${partition} returned no data at offset ${next} below its high watermark (fetches are limited to ${reader.maxFetchBytes} bytes: CONSOLE_FETCH_MAX_BYTES)`,
+        );
+      }
+      maxBytes = Math.min(maxBytes * 4, reader.maxFetchBytes);
     } else emptyTries = 0;
   }
   return next;

@@ -17,6 +17,8 @@ import { TopicReader, type FetchedPartition } from './topic-reader';
 // next response before matching the current one, and skip whole batches whose bytes lack a
 // "contains" needle. Backward scans read slices from the end down, newest matches first.
 // Progress counts offsets covered, so "scanned" reaches "total" when the range is done.
+// A reader that falls behind pauses the scan: before each next fetch it awaits `room`, so every
+// match and the done line reach it, however slowly it reads.
 
 const SCAN_PARTITION_BYTES = 8 * 1024 * 1024;
 const SCAN_RESPONSE_BYTES = 48 * 1024 * 1024;
@@ -26,7 +28,8 @@ const PROGRESS_MS = 250;
 export interface PreparedSearch {
   total: number;
   ranges: PartitionRange[];
-  run(emit: (event: SearchEvent) => void, signal: AbortSignal): Promise<void>;
+  /** `room` resolves when the reader can take more; the scan awaits it before each next read. */
+  run(emit: (event: SearchEvent) => void, signal: AbortSignal, room?: () => Promise<void>): Promise<void>;
 }
 
 /**
@@ -47,7 +50,7 @@ export async function prepareSearch(clusterId: string, topic: string, q: SearchQ
   return {
     total,
     ranges,
-    run: (emit, signal) => new Scan(reader, search, read, ranges, q, total, emit, signal).run(),
+    run: (emit, signal, room = noWait) => new Scan(reader, search, read, ranges, q, total, emit, signal, room).run(),
   };
 }
 
@@ -67,6 +70,7 @@ class Scan {
   private stopped: 'limit' | 'scan-cap' | undefined;
   private readonly started = Date.now();
   private lastProgress = 0;
+  private pausedForReader = 0;
   private readonly cursor = new RecordCursor();
   private readonly states: PartitionState[];
 
@@ -79,6 +83,7 @@ class Scan {
     private readonly total: number,
     private readonly emit: (event: SearchEvent) => void,
     private readonly signal: AbortSignal,
+    private readonly room: () => Promise<void>,
   ) {
     this.states = ranges.map((range) => {
       const p = read.positions.get(range.partition)!;
@@ -122,8 +127,19 @@ class Scan {
   private progress(): void {
     const elapsedMs = Date.now() - this.started;
     if (elapsedMs - this.lastProgress < PROGRESS_MS / 2) return;
+    // A scan paused for a slow reader has nothing new to say, and would only add to its queue.
+    if (this.pausedForReader > 0) return;
     this.lastProgress = elapsedMs;
     this.emit({ type: 'progress', scanned: this.scanned, total: this.total, matched: this.matched, ratePerSec: rate(this.scanned, elapsedMs), elapsedMs });
+  }
+
+  private async waitForReader(): Promise<void> {
+    this.pausedForReader++;
+    try {
+      await this.room();
+    } finally {
+      this.pausedForReader--;
+    }
   }
 
   private match(message: Message): void {
@@ -147,6 +163,9 @@ class Scan {
     try {
       while (inFlight && !this.finished) {
         const fetched = await inFlight;
+        // The reader is behind: wait for it before asking Kafka for more.
+        await this.waitForReader();
+        if (this.finished) break;
         // Ask for the next slice before matching this one, so the broker works while we do.
         for (const f of fetched) {
           const s = byPartition.get(f.partition)!;
@@ -252,6 +271,8 @@ class Scan {
 
   private async backward(s: PartitionState): Promise<void> {
     while (!s.done && !this.finished) {
+      await this.waitForReader();
+      if (this.finished) break;
       // Slices read at the same time by other partitions count against the cap already.
       const capLeft = this.q.scanCap - this.scanned - this.reserved;
       if (capLeft <= 0) {
@@ -301,6 +322,8 @@ class Scan {
 
   private readonly lacksNeedle = (batch: BatchView): boolean => this.search.needles.some((n) => batch.records.indexOf(n) === -1);
 }
+
+const noWait = () => Promise.resolve();
 
 function rate(scanned: number, elapsedMs: number): number {
   return elapsedMs > 0 ? Math.round((scanned / elapsedMs) * 1000) : 0;

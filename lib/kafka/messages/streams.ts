@@ -3,13 +3,16 @@ import { LIST_PAYLOAD_LIMIT, type Message } from '@/lib/messages/api';
 import type { Masker } from '@/lib/messages/masking';
 import type { PartitionStream } from '@/lib/messages/merge';
 import { readForward } from './read-range';
-import { toMessage } from './to-message';
+import { messageBytes, toMessage } from './to-message';
 import type { TopicReader } from './topic-reader';
 
 // One partition's messages in reading order for a page, fetched a slice at a time as the merge
-// asks for them.
+// asks for them. A slice holds at most `chunk` messages and about `fillBytes` of them (always at
+// least one), so what waits in a partition's buffer is bounded by bytes as well as by count.
 
 const MAX_CHUNK = 10_000;
+/** A backward read's first slice under a byte budget, before its messages' sizes are known. */
+const PROBE_CHUNK = 100;
 
 /** Oldest first from `from` up to `end`. */
 export class ForwardStream implements PartitionStream<Message> {
@@ -24,6 +27,7 @@ export class ForwardStream implements PartitionStream<Message> {
     /** How many to decode per slice: about what the page can use from this partition. */
     private chunk: number,
     private readonly signal?: AbortSignal,
+    private readonly fillBytes = Infinity,
     private readonly masker?: Masker,
   ) {}
 
@@ -41,14 +45,17 @@ export class ForwardStream implements PartitionStream<Message> {
     const out: Message[] = [];
     const want = this.chunk;
     this.chunk = Math.min(this.chunk * 2, MAX_CHUNK);
+    let bytes = 0;
     this.next = await readForward(
       this.reader,
       this.partition,
       this.next,
       this.end,
       (c, batch) => {
-        out.push(toMessage(c, batch, this.partition, LIST_PAYLOAD_LIMIT, this.masker));
-        return out.length < want;
+        const m = toMessage(c, batch, this.partition, LIST_PAYLOAD_LIMIT, this.masker);
+        out.push(m);
+        bytes += messageBytes(m);
+        return out.length < want && bytes < this.fillBytes;
       },
       { signal: this.signal },
     );
@@ -61,6 +68,9 @@ export class ForwardStream implements PartitionStream<Message> {
 export class BackwardStream implements PartitionStream<Message> {
   private buffer: Message[] = [];
   private index = 0;
+  /** Messages decoded so far and their bytes: how many offsets the next slice can afford. */
+  private seen = 0;
+  private seenBytes = 0;
 
   constructor(
     private readonly reader: TopicReader,
@@ -69,6 +79,7 @@ export class BackwardStream implements PartitionStream<Message> {
     private readonly start: number,
     private chunk: number,
     private readonly signal?: AbortSignal,
+    private readonly fillBytes = Infinity,
     private readonly masker?: Masker,
   ) {}
 
@@ -83,21 +94,40 @@ export class BackwardStream implements PartitionStream<Message> {
   }
 
   private async fill(): Promise<void> {
-    const lo = Math.max(this.start, this.upper - this.chunk);
-    const out: Message[] = [];
+    let span = this.chunk;
+    if (Number.isFinite(this.fillBytes)) {
+      span = this.seen === 0 ? Math.min(span, PROBE_CHUNK) : Math.min(span, Math.max(1, Math.floor(this.fillBytes / (this.seenBytes / this.seen))));
+    }
+    const lo = Math.max(this.start, this.upper - span);
+    // The slice is read oldest first but only its newest messages come first: past `fillBytes`
+    // the oldest kept are let go, and the next slice ends where they were.
+    let out: Message[] = [];
+    let first = 0;
+    let bytes = 0;
     await readForward(
       this.reader,
       this.partition,
       lo,
       this.upper,
       (c, batch) => {
-        out.push(toMessage(c, batch, this.partition, LIST_PAYLOAD_LIMIT, this.masker));
+        const m = toMessage(c, batch, this.partition, LIST_PAYLOAD_LIMIT, this.masker);
+        const size = messageBytes(m);
+        out.push(m);
+        bytes += size;
+        this.seen++;
+        this.seenBytes += size;
+        while (bytes > this.fillBytes && out.length - first > 1) bytes -= messageBytes(out[first++]);
+        if (first > 1024 && first * 2 > out.length) {
+          out = out.slice(first);
+          first = 0;
+        }
       },
       { signal: this.signal },
     );
-    this.upper = lo;
+    const kept = out.slice(first);
+    this.upper = first > 0 && kept.length > 0 ? kept[0].offset : lo;
     this.chunk = Math.min(this.chunk * 2, MAX_CHUNK);
-    this.buffer = out.reverse();
+    this.buffer = kept.reverse();
     this.index = 0;
   }
 }

@@ -5,20 +5,26 @@ import type { Masker } from '@/lib/messages/masking';
 import { compileSearch, SearchInputError, type CompiledSearch } from './matcher';
 import { openDedicatedClient } from '../protocol-pool';
 import { forEachBatch, RecordCursor } from './record-cursor';
-import { toMessage } from './to-message';
+import { messageBytes, toMessage } from './to-message';
 import { TopicReader } from './topic-reader';
 
 // Live tail: long-polling fetches from the end of each partition, with the same search terms
 // as search. New messages are sent in batches at most every FLUSH_MS; a topic busier than
 // MAX_PER_FLUSH per flush has the surplus counted as skipped rather than flooding the browser;
 // so is a batch the browser had no room for (send returned false), so the count stays honest.
+// A flush also stops at FLUSH_BYTES, the rest counted as skipped, so one batch cannot be large.
 // Each tail long-polls on connections of its own: on shared ones, every poll would hold back the
-// requests queued behind it for up to WAIT_MS.
+// requests queued behind it for up to WAIT_MS. That is one connection per leader it reads (no
+// bootstrap one: the addresses come from the cluster's shared client); how many tails run at
+// once is limited per user and per cluster (limits.tailsPerUser, limits.tailsPerCluster).
 
 const FLUSH_MS = 200;
 const MAX_PER_FLUSH = 500;
 const WAIT_MS = 1_000;
 const TAIL_PARTITION_BYTES = 1024 * 1024;
+/** One long poll's answer from one leader: a busy topic is dropped beyond it anyway. */
+const TAIL_RESPONSE_BYTES = 4 * 1024 * 1024;
+const FLUSH_BYTES = 1024 * 1024;
 
 export interface TailBatch {
   messages: Message[];
@@ -71,6 +77,7 @@ async function tail(
 ): Promise<void> {
   const positions = new Map(ranges.map((r) => [r.partition, r.end]));
   let pending: Message[] = [];
+  let pendingBytes = 0;
   let skipped = 0;
   const flush = () => {
     if (pending.length === 0 && skipped === 0) return;
@@ -78,6 +85,7 @@ async function tail(
     // Undelivered: its messages join the skipped count, which waits for the next batch that gets through.
     skipped = delivered ? 0 : skipped + pending.length;
     pending = [];
+    pendingBytes = 0;
   };
   const timer = setInterval(flush, FLUSH_MS);
   const cursor = new RecordCursor();
@@ -86,7 +94,7 @@ async function tail(
     while (!signal.aborted) {
       const fetched = await reader.fetch(
         partitions.map((partition) => ({ partition, offset: positions.get(partition)!, maxBytes: TAIL_PARTITION_BYTES })),
-        { maxWaitMs: WAIT_MS, minBytes: 1 },
+        { maxWaitMs: WAIT_MS, minBytes: 1, responseMaxBytes: TAIL_RESPONSE_BYTES },
       );
       if (signal.aborted) break;
       for (const f of fetched) {
@@ -101,8 +109,11 @@ async function tail(
           cursor.reset(batch);
           while (cursor.next()) {
             if (cursor.offset < next || !search.test(cursor, f.partition)) continue;
-            if (pending.length < MAX_PER_FLUSH) pending.push(toMessage(cursor, batch, f.partition, LIST_PAYLOAD_LIMIT, search.masker));
-            else skipped++;
+            if (pending.length < MAX_PER_FLUSH && pendingBytes < FLUSH_BYTES) {
+              const m = toMessage(cursor, batch, f.partition, LIST_PAYLOAD_LIMIT, search.masker);
+              pending.push(m);
+              pendingBytes += messageBytes(m);
+            } else skipped++;
           }
           next = batch.lastOffset + 1;
         });

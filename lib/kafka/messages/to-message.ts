@@ -48,3 +48,10 @@ export function toMessage(c: RecordCursor, batch: BatchView, partition: number, 
     ...(masker ? { masked: true } : {}),
   };
 }
+
+/** About how many bytes a message takes in a JSON response: its payload text plus field names. */
+export function messageBytes(m: Message): number {
+  let n = 200 + (m.key?.data.length ?? 0) + (m.value?.data.length ?? 0);
+  for (const h of m.headers) n += 40 + h.key.length + (h.value?.data.length ?? 0);
+  return n;
+}

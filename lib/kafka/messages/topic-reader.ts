@@ -3,6 +3,7 @@ import { ApiError, badRequest, notFound } from '@/lib/api/errors';
 import type { PartitionRange } from '@/lib/messages/api';
 import { KafkaProtocolError } from '@/lib/protocol/errors';
 import { Fetch, type FetchResponsePartitionData } from '@/lib/protocol/generated';
+import { appConfig } from '../clusters';
 import { getTopicMeta, type TopicMeta } from '../metadata';
 import { listPartitionOffsets } from '../offsets';
 import type { ClusterClient } from '@/lib/protocol/client';
@@ -43,6 +44,8 @@ export class TopicReader {
   private meta: TopicMeta | undefined;
   /** Fetches go to the cluster's streaming client unless a stream brought its own. */
   private ownClient: ClusterClient | undefined;
+  /** The most one Fetch may ask of a broker, per partition and per response (limits.fetchMaxBytes). */
+  private fetchCap = 16 * 1024 * 1024;
 
   private constructor(
     readonly clusterId: string,
@@ -52,6 +55,7 @@ export class TopicReader {
   /** A reader for an existing topic; 404 when there is no such topic. */
   static async open(clusterId: string, topic: string): Promise<TopicReader> {
     const reader = new TopicReader(clusterId, topic);
+    reader.fetchCap = (await appConfig()).limits.fetchMaxBytes;
     // Cached metadata may predate a topic created a moment ago: ask Kafka again before a 404.
     reader.meta = await getTopicMeta(clusterId, topic).catch((error) => {
       if (error instanceof ApiError && error.status === 404) return getTopicMeta(clusterId, topic, true);
@@ -130,7 +134,11 @@ export class TopicReader {
     );
   }
 
-  /** One Fetch per leader, all leaders at once. */
+  get maxFetchBytes(): number {
+    return this.fetchCap;
+  }
+
+  /** One Fetch per leader, all leaders at once; sizes above limits.fetchMaxBytes are lowered to it. */
   async fetch(asks: FetchAsk[], options: FetchOptions = {}): Promise<FetchedPartition[]> {
     const first = await this.fetchOnce(asks, options);
     if (first.retry.length === 0) return first.done;
@@ -170,7 +178,7 @@ export class TopicReader {
             replicaId: -1,
             maxWaitMs,
             minBytes: options.minBytes ?? 1,
-            maxBytes: options.responseMaxBytes ?? 64 * 1024 * 1024,
+            maxBytes: Math.min(options.responseMaxBytes ?? this.fetchCap, this.fetchCap),
             isolationLevel: 0,
             sessionId: 0,
             sessionEpoch: -1,
@@ -184,7 +192,7 @@ export class TopicReader {
                   fetchOffset: a.offset,
                   lastFetchedEpoch: -1,
                   logStartOffset: -1,
-                  partitionMaxBytes: a.maxBytes,
+                  partitionMaxBytes: Math.min(a.maxBytes, this.fetchCap),
                 })),
               },
             ],

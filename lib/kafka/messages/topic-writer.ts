@@ -6,7 +6,7 @@ import { KafkaProtocolError } from '@/lib/protocol/errors';
 import { Produce } from '@/lib/protocol/generated';
 import { encodeRecordBatch, type RecordInput } from '@/lib/protocol/records/batch';
 import type { CompressionType } from '@/lib/protocol/records/compression';
-import { describeTopicConfigs } from '../configs';
+import { describeTopicConfigs, getTopicConfigs } from '../configs';
 import { getTopicMeta, type TopicMeta } from '../metadata';
 import { getProtocolClient } from '../protocol-pool';
 
@@ -78,13 +78,9 @@ export class TopicWriter {
     });
   }
 
-  /** The topic's max.message.bytes: the largest record batch its brokers accept. */
+  /** The topic's max.message.bytes: the largest record batch its brokers accept (read fresh: it decides). */
   async messageLimit(): Promise<number> {
-    if (this.maxMessageBytes === undefined) {
-      const entry = (await describeTopicConfigs(this.clusterId, this.topic)).find((c) => c.name === 'max.message.bytes');
-      const value = Number(entry?.value);
-      this.maxMessageBytes = Number.isFinite(value) && value > 0 ? value : DEFAULT_MAX_MESSAGE_BYTES;
-    }
+    this.maxMessageBytes ??= messageLimitOf(await describeTopicConfigs(this.clusterId, this.topic));
     return this.maxMessageBytes;
   }
 
@@ -126,6 +122,16 @@ export class TopicWriter {
       `The message batch is ${size.toLocaleString('en-US')} bytes; topic "${this.topic}" accepts at most ${limit.toLocaleString('en-US')} bytes (max.message.bytes = ${limit}).`,
     );
   }
+}
+
+/** A topic's max.message.bytes from its briefly cached configs, for checks ahead of the write. */
+export async function topicMessageLimit(clusterId: string, topic: string): Promise<number> {
+  return messageLimitOf((await getTopicConfigs(clusterId, topic)).configs);
+}
+
+function messageLimitOf(configs: { name: string; value: string | null }[]): number {
+  const value = Number(configs.find((c) => c.name === 'max.message.bytes')?.value);
+  return Number.isFinite(value) && value > 0 ? value : DEFAULT_MAX_MESSAGE_BYTES;
 }
 
 /**

@@ -51,6 +51,14 @@ export class ClusterClient {
     return this.lastMetadata;
   }
 
+  /**
+   * Broker addresses known from another client of the same cluster, so that connecting to a
+   * broker by id needs no Metadata round trip (and no bootstrap connection) first.
+   */
+  seedBrokers(brokers: readonly BrokerAddress[]): void {
+    for (const b of brokers) if (!this.brokers.has(b.nodeId)) this.brokers.set(b.nodeId, { ...b });
+  }
+
   private connect(host: string, port: number): Promise<BrokerConnection> {
     const { bootstrapServers: _bootstrapServers, ...rest } = this.options;
     return BrokerConnection.connect({ ...rest, host, port });

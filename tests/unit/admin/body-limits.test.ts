@@ -82,14 +82,18 @@ describe('routes with bodies', () => {
     assert.equal(malformed.body.code, 'bad_request');
   });
 
-  it('POST produce: its own 64 MB cap, through the same reader', async () => {
+  it('POST produce without ?topic=: capped by limits.produceMaxBytes, through the same reader', async () => {
     const { POST } = await import('@/app/api/clusters/[cluster]/produce/route');
     const declared = await call(POST, { cluster: 'main' }, streamed(endlessBody(1).stream, { 'content-length': String(65 * MB) }));
     assert.equal(declared.status, 413);
-    assert.match(declared.body.message ?? '', /64 MB/);
-    // Over the default 10 MB but under 64 MB: read in full, then refused for its (invalid) content.
-    const large = await call(POST, { cluster: 'main' }, streamed(endlessBody(12).stream));
-    assert.equal(large.status, 400);
+    assert.match(declared.body.message ?? '', /CONSOLE_PRODUCE_MAX_BYTES/);
+    const body = endlessBody(12);
+    const undeclared = await call(POST, { cluster: 'main' }, streamed(body.stream));
+    assert.equal(undeclared.status, 413);
+    assert.ok(body.stats.pulled <= 8, `read ${body.stats.pulled} MB of a body capped at 4 MB`);
+    // Under the cap: read in full, then refused for its (invalid) content.
+    const small = await call(POST, { cluster: 'main' }, streamed(endlessBody(3).stream));
+    assert.equal(small.status, 400);
     const malformed = await call(POST, { cluster: 'main' }, new Request(url, { method: 'POST', body: 'not json', headers: json }));
     assert.equal(malformed.status, 400);
   });

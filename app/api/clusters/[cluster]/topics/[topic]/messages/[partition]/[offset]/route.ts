@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { getCluster } from '@/lib/kafka/clusters';
+import { appConfig, getCluster } from '@/lib/kafka/clusters';
+import { payloadTooLarge } from '@/lib/api/errors';
 import { readMessage } from '@/lib/kafka/messages/browse';
 import { maskerFor } from '@/lib/server/masking';
+import { withSlot } from '@/lib/server/concurrency';
 import { parseQuery, parseWith, route } from '@/lib/server/route';
 
 export const dynamic = 'force-dynamic';
@@ -12,14 +14,23 @@ const position = z.object({
 });
 const query = z.object({ download: z.enum(['key', 'value']).optional() });
 
-/** One message in full; `?download=key|value` answers with its bytes as a file (as masked for the caller). */
+/**
+ * One message in full (payloads past limits.messageMaxBytes cut and marked `truncated`);
+ * `?download=key|value` answers with the raw bytes as a file (masked like the message), or 413 for a payload past that limit.
+ */
 export const GET = route<{ cluster: string; topic: string; partition: string; offset: string }>('messages:read', async ({ params, request, principal }) => {
   const { partition, offset } = parseWith(position, params);
   const { download } = parseQuery(request, query);
   await getCluster(params.cluster);
-  const message = await readMessage(params.cluster, params.topic, partition, offset, await maskerFor(principal, params.cluster, params.topic));
+  const masker = await maskerFor(principal, params.cluster, params.topic);
+  const message = await withSlot('read', params.cluster, principal.name, () => readMessage(params.cluster, params.topic, partition, offset, masker));
   if (!download) return message;
   const payload = message[download];
+  if (payload?.truncated) {
+    throw payloadTooLarge(
+      `The ${download} is ${payload.size.toLocaleString('en-US')} bytes; the console serves at most ${(await appConfig()).limits.messageMaxBytes.toLocaleString('en-US')} bytes of one payload (CONSOLE_MESSAGE_MAX_BYTES). Read it with a Kafka client instead.`,
+    );
+  }
   const bytes = payload === null ? Buffer.alloc(0) : Buffer.from(payload.data, payload.encoding === 'utf8' ? 'utf8' : 'base64');
   const name = `${params.topic}-${partition}-${offset}-${download}.${payload?.encoding === 'utf8' ? 'txt' : 'bin'}`.replace(/[^\w.-]/g, '_');
   return new Response(bytes, {
