@@ -1,0 +1,72 @@
+import type { MatchMode } from './api';
+import { hasNestedQuantifier, parseRegex, REGEX_MAX_INPUT } from './filter';
+
+// Where a search term occurs in a key, value or header, so the result list and the detail can
+// show the part of the text that made a message match. The server decides what matches; this
+// only finds the same spot again in the text the browser shows.
+
+export interface Term {
+  text: string;
+  mode: MatchMode;
+  ignoreCase: boolean;
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** The first occurrence of `term` in `text`, or null (also for a regex the browser should not run). */
+export function findMatch(text: string, term: Term | undefined): Span | null {
+  if (!term || !term.text) return null;
+  if (term.mode === 'equals') {
+    const same = term.ignoreCase ? text.toLowerCase() === term.text.toLowerCase() : text === term.text;
+    return same ? { start: 0, end: text.length } : null;
+  }
+  if (term.mode === 'contains') {
+    const at = term.ignoreCase ? text.toLowerCase().indexOf(term.text.toLowerCase()) : text.indexOf(term.text);
+    return at < 0 ? null : { start: at, end: at + term.text.length };
+  }
+  let re: RegExp;
+  try {
+    const parsed = parseRegex(term.text, term.ignoreCase ? 'i' : '');
+    // The browser has no linear-time engine: a pattern that could backtrack is not re-run here.
+    if (hasNestedQuantifier(parsed.ast)) return null;
+    re = new RegExp(parsed.source, parsed.flags);
+  } catch {
+    return null;
+  }
+  const m = re.exec(text.slice(0, REGEX_MAX_INPUT));
+  return m ? { start: m.index, end: m.index + m[0].length } : null;
+}
+
+export interface Excerpt {
+  before: string;
+  match: string;
+  after: string;
+  /** Text was left out before `before` / after `after`. */
+  cutStart: boolean;
+  cutEnd: boolean;
+}
+
+/**
+ * About `max` characters of `text` around `span`, starting a little before the match so it reads
+ * in context. Without a span: the start of the text.
+ */
+export function excerpt(text: string, span: Span | null, max: number, lead = 24): Excerpt {
+  if (!span) {
+    const cut = text.length > max;
+    return { before: cut ? text.slice(0, max) : text, match: '', after: '', cutStart: false, cutEnd: cut };
+  }
+  const matchLength = Math.min(span.end - span.start, max);
+  // Near the end, start earlier so the excerpt still fills `max`.
+  const from = Math.max(0, Math.min(span.start - lead, text.length - max));
+  const to = Math.min(text.length, Math.max(from + max, span.start + matchLength));
+  return {
+    before: text.slice(from, span.start),
+    match: text.slice(span.start, span.start + matchLength),
+    after: text.slice(span.start + matchLength, to),
+    cutStart: from > 0,
+    cutEnd: to < text.length,
+  };
+}
