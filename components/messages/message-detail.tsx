@@ -57,8 +57,8 @@ export function MessageDetail({ cluster, topic, message, decoder, terms, onClose
             </button>
           </div>
           <dl className="flex flex-wrap gap-x-5 gap-y-1 text-xs text-slate-600">
-            <Meta label="Local"><Timestamp ms={m.timestamp} type={m.timestampType} /></Meta>
-            <Meta label="UTC"><span className="font-mono" data-testid="detail-iso">{m.timestamp >= 0 ? new Date(m.timestamp).toISOString() : 'none'}</span></Meta>
+            <Meta label="Time"><Timestamp ms={m.timestamp} type={m.timestampType} /></Meta>
+            <Meta label="ISO"><span className="font-mono" data-testid="detail-iso">{m.timestamp >= 0 ? new Date(m.timestamp).toISOString() : 'none'}</span></Meta>
             <Meta label="Set by">{m.timestampType === 'LogAppendTime' ? 'broker (LogAppendTime)' : 'producer (CreateTime)'}</Meta>
             <Meta label="Size">{formatBytesExact(m.size)}</Meta>
             {m.compression !== 'none' && <Meta label="Batch"><Badge tone="info">{m.compression}</Badge></Meta>}

@@ -53,7 +53,7 @@ export function MessageTable({ messages, decoder, terms, selected, onToggle, onT
           )}
           <Th align="right" className="w-12">Part.</Th>
           <Th align="right" className="w-20">Offset</Th>
-          <Th className="w-48" title="Local time of this browser; hover a time for ISO 8601 (UTC)">Timestamp (local)</Th>
+          <Th className="w-56" title="In the zone chosen in the sidebar; hover a time for ISO 8601 (UTC)">Timestamp</Th>
           <Th className="w-40">Key</Th>
           <Th>Value</Th>
           <Th align="right" className="w-16">Headers</Th>

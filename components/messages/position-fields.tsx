@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { MAX_LIMIT, type StartMode } from '@/lib/messages/api';
 import { defaultOrder, type MessagesParams } from './messages-params';
 import { PartitionPicker } from './partition-picker';
-import { isoFromLocalInput, localInputValue } from './timestamp';
+import { DateTimeInput } from '@/components/ui/date-time-input';
 
 const starts: { id: StartMode; label: string; hint: string }[] = [
   { id: 'latest', label: 'Newest', hint: 'The newest messages, read back from the end' },
@@ -52,15 +52,7 @@ export function PositionFields({ draft, set, partitionCount, errors, showLimit =
             <input className={`${input} w-32 font-mono`} inputMode="numeric" value={draft.offset} onChange={(e) => set({ offset: e.target.value.trim() })} placeholder="offset" aria-label="Offset" data-testid="start-offset-input" />
           )}
           {draft.start === 'time' && (
-            <input
-              type="datetime-local"
-              step="0.001"
-              className={`${input} font-mono`}
-              value={localInputValue(draft.time)}
-              onChange={(e) => set({ time: isoFromLocalInput(e.target.value) ?? '' })}
-              aria-label="Date-time (local)"
-              data-testid="start-time-input"
-            />
+            <DateTimeInput value={draft.time} onChange={(time) => set({ time })} label="Date-time" testId="start-time-input" />
           )}
         </div>
       </Field>
