@@ -43,7 +43,7 @@ export function AuditFilters({ value, onChange }: { value: Filters; onChange: (n
   return (
     <div className="grid grid-cols-2 items-end gap-x-3 gap-y-2 md:grid-cols-4" data-testid="audit-filters">
       <Labelled label="Search">
-        <input data-testid="audit-filter-q" className={input} placeholder="any text" value={draft.q ?? ''} onChange={(e) => set({ q: e.target.value })} />
+        <input data-testid="audit-filter-q" data-search title="Press / to search" className={input} placeholder="any text" value={draft.q ?? ''} onChange={(e) => set({ q: e.target.value })} />
       </Labelled>
       <Labelled label="Action">
         <input data-testid="audit-filter-action" list="audit-actions" className={input} placeholder="e.g. topic.delete" value={draft.action ?? ''} onChange={(e) => set({ action: e.target.value })} />

@@ -39,7 +39,7 @@ export function MessageDetail({ cluster, topic, message, decoder, terms, onClose
   useEffect(() => closeButton.current?.focus(), []);
   const download = (part: 'key' | 'value') => `${messagesPath(cluster, topic)}/${m.partition}/${m.offset}?download=${part}`;
   return (
-    <div className="fixed inset-0 z-40 flex justify-end bg-slate-900/30" onClick={onClose} data-testid="message-detail-backdrop">
+    <div className="fixed inset-0 z-40 flex justify-end bg-black/40" onClick={onClose} data-testid="message-detail-backdrop">
       <aside
         className="flex h-full w-full max-w-3xl flex-col overflow-hidden bg-white shadow-xl"
         onClick={(e) => e.stopPropagation()}

@@ -26,6 +26,7 @@ export function ConfigTable({ configs, testId = 'config-table' }: { configs: Con
           onChange={(e) => setFilter(e.target.value)}
           placeholder="Filter configs"
           data-testid={`${testId}-filter`}
+          data-search
           className="w-64 rounded border border-slate-300 px-2 py-1 text-sm"
         />
         <label className="flex items-center gap-1.5 text-slate-600">

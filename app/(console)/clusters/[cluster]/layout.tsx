@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { ClusterBanner } from '@/components/layout/cluster-banner';
 import { ClusterNav } from '@/components/layout/cluster-nav';
+import { DisplayPrefs } from '@/components/layout/display-prefs';
 
 export default async function ClusterLayout({ children, params }: {
   children: ReactNode;
@@ -10,13 +11,17 @@ export default async function ClusterLayout({ children, params }: {
   const { cluster } = await params;
   return (
     <div className="flex min-h-screen">
-      <aside className="sticky top-0 flex h-screen w-56 shrink-0 flex-col gap-4 bg-slate-900 py-4">
+      {/* palette-fixed: the sidebar is dark in both themes. */}
+      <aside className="palette-fixed sticky top-0 flex h-screen w-56 shrink-0 flex-col gap-4 bg-slate-900 py-4">
         <Link href="/" className="px-4 text-xs font-semibold uppercase tracking-wider text-slate-400 hover:text-white">
           Kafka Console
         </Link>
         <ClusterBanner cluster={cluster} />
         <div className="px-1">
           <ClusterNav cluster={cluster} />
+        </div>
+        <div className="mt-auto">
+          <DisplayPrefs />
         </div>
       </aside>
       <main className="min-w-0 flex-1 p-6">{children}</main>
