@@ -50,7 +50,7 @@ export interface Excerpt {
 }
 
 /**
- * About `max` characters of `text` around `span`, starting a little before the match so it reads
+ * Up to `max` characters of `text` from a little before `span`, so the match comes first and reads
  * in context. Without a span: the start of the text.
  */
 export function excerpt(text: string, span: Span | null, max: number, lead = 24): Excerpt {
@@ -59,8 +59,8 @@ export function excerpt(text: string, span: Span | null, max: number, lead = 24)
     return { before: cut ? text.slice(0, max) : text, match: '', after: '', cutStart: false, cutEnd: cut };
   }
   const matchLength = Math.min(span.end - span.start, max);
-  // Near the end, start earlier so the excerpt still fills `max`.
-  const from = Math.max(0, Math.min(span.start - lead, text.length - max));
+  // Always just before the match, even near the end: a table cell shows only its first part.
+  const from = Math.max(0, span.start - lead);
   const to = Math.min(text.length, Math.max(from + max, span.start + matchLength));
   return {
     before: text.slice(from, span.start),

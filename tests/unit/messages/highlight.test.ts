@@ -31,11 +31,11 @@ describe('excerpt', () => {
     assert.ok(e.cutStart && e.cutEnd);
   });
 
-  it('starts earlier near the end so the excerpt stays full, and starts at 0 for an early match', () => {
+  it('starts just before the match even near the end, and at 0 for an early match', () => {
     const end = excerpt(text, { start: 1000, end: 1006 }, 60);
     assert.equal(end.after, '');
-    assert.equal(end.before.length, 54);
-    assert.equal(end.cutEnd, false);
+    assert.equal(end.before.length, 24);
+    assert.ok(end.cutStart && !end.cutEnd);
     const early = excerpt('abcNEEDLEdef', { start: 3, end: 9 }, 60);
     assert.deepEqual(early, { before: 'abc', match: 'NEEDLE', after: 'def', cutStart: false, cutEnd: false });
   });
