@@ -66,11 +66,11 @@ test.describe('screens', () => {
       await page.goto(`${base}/brokers`);
       await shoot(page, 'brokers', theme, page.getByTestId('broker-logdir-share-1'));
       await page.goto(`${base}/brokers/1`);
-      await shoot(page, 'broker-detail', theme, page.getByTestId('config-table'));
+      await shoot(page, 'broker-detail', theme, page.getByTestId('broker-configs'));
       await page.goto(`${base}/topics`);
       await shoot(page, 'topics', theme, page.getByTestId(`topic-row-${topic}`));
       await page.goto(`${base}/topics/${t}`);
-      await shoot(page, 'topic-detail', theme, page.getByTestId('config-table'));
+      await shoot(page, 'topic-detail', theme, page.locator('[data-testid^="config-row-"]'));
       await page.goto(`${base}/topics/${t}/settings`);
       await shoot(page, 'topic-settings', theme, page.getByTestId('config-row-retention.ms'));
       await page.goto(`${base}/topics/new`);

@@ -136,7 +136,7 @@ export function ProduceForm({ cluster, topic: fixedTopic, initialTopic, partitio
           {produce.isPending ? 'Producing…' : 'Produce'}
         </button>
         <span className="text-xs text-slate-500" data-testid="produce-sends">
-          Sends key {keyNull ? 'null' : key === '' ? 'empty string (0 bytes)' : `"${key.length > 40 ? `${key.slice(0, 40)}…` : key}"`}, value {tombstone ? 'null (tombstone)' : value === '' ? 'empty string (0 bytes)' : valueFormat === 'json' ? 'JSON' : 'text'}.
+          Sends key {keyNull ? 'null' : key === '' ? 'empty string (0 bytes)' : `"${key.length > 40 ? `${key.slice(0, 40)}…` : key}"`}, value {tombstone ? 'null (tombstone)' : value === '' ? (valueFormat === 'json' ? 'not set (empty is not JSON)' : 'empty string (0 bytes)') : valueFormat === 'json' ? 'JSON' : 'text'}.
         </span>
       </div>
       <ProduceResults cluster={cluster} results={results} />
