@@ -7,18 +7,19 @@ import { payloadLine } from './payload-view';
  * The server matched the raw text; when the decoded form (reformatted JSON) no longer holds the
  * term, the raw text is shown instead, so the reason for the match is always on screen.
  */
-export function MatchPreview({ payload, decoder, term, max }: { payload: Payload; decoder: string; term?: Term; max: number }) {
+export function MatchPreview({ payload, decoder, term, max, fit = max }: { payload: Payload; decoder: string; term?: Term; max: number; fit?: number }) {
   let text = payloadLine(payload, decoder);
   let span = findMatch(text, term);
   if (!span && term && payload.encoding === 'utf8') {
     const raw = findMatch(payload.data, term);
     if (raw) [text, span] = [payload.data, raw];
   }
-  return <Highlighted text={text} span={span} max={max} />;
+  return <Highlighted text={text} span={span} max={max} fit={fit} />;
 }
 
-export function Highlighted({ text, span, max }: { text: string; span: ReturnType<typeof findMatch>; max: number }) {
-  const e = excerpt(text, span, max);
+/** `fit`: how many characters the place shows; a match within them keeps the text's start. */
+export function Highlighted({ text, span, max, fit = max }: { text: string; span: ReturnType<typeof findMatch>; max: number; fit?: number }) {
+  const e = excerpt(text, span, max, fit);
   return (
     <>
       {e.cutStart && <span className="text-slate-400">…</span>}

@@ -16,6 +16,9 @@ import { Timestamp } from './timestamp';
 const STEP = 500;
 /** Enough characters to fill the value column of a wide screen; CSS cuts what does not fit. */
 const VALUE_CHARS = 400;
+// About what the key and value cells show at 1280 px and up: a match within them keeps the start.
+const KEY_FIT = 18;
+const VALUE_FIT = 90;
 
 export const messageId = (m: { partition: number; offset: number }) => `${m.partition}-${m.offset}`;
 
@@ -107,11 +110,11 @@ const Row = memo(function Row({ message: m, decoder, terms, checked, onToggle, o
       <Td align="right" className="font-mono text-xs">{m.offset}</Td>
       <Td><Timestamp ms={m.timestamp} type={m.timestampType} /></Td>
       <Td className="max-w-[12rem] truncate font-mono text-xs" title={m.key === null ? 'null key' : undefined}>
-        {m.key === null ? <span className="italic text-slate-400">null</span> : m.key.size === 0 ? <Empty /> : <MatchPreview payload={m.key} decoder={decoder} term={terms?.key} max={60} />}
+        {m.key === null ? <span className="italic text-slate-400">null</span> : m.key.size === 0 ? <Empty /> : <MatchPreview payload={m.key} decoder={decoder} term={terms?.key} max={60} fit={KEY_FIT} />}
       </Td>
       {/* max-w-0 lets the cell take the table's spare width and cut the rest with an ellipsis. */}
       <Td className="max-w-0 truncate font-mono text-xs text-slate-800">
-        {m.value === null ? <span className="italic text-slate-400">null (tombstone)</span> : m.value.size === 0 ? <Empty /> : <MatchPreview payload={m.value} decoder={decoder} term={terms?.value} max={VALUE_CHARS} />}
+        {m.value === null ? <span className="italic text-slate-400">null (tombstone)</span> : m.value.size === 0 ? <Empty /> : <MatchPreview payload={m.value} decoder={decoder} term={terms?.value} max={VALUE_CHARS} fit={VALUE_FIT} />}
       </Td>
       <Td align="right" className="text-xs" title={headerList || undefined}>
         {m.headers.length > 0 ? <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-600">{m.headers.length}</span> : <span className="text-slate-300">—</span>}

@@ -138,6 +138,9 @@ export function ProduceForm({ cluster, topic: fixedTopic, initialTopic, partitio
         <span className="text-xs text-slate-500" data-testid="produce-sends">
           Sends key {keyNull ? 'null' : key === '' ? 'empty string (0 bytes)' : `"${key.length > 40 ? `${key.slice(0, 40)}…` : key}"`}, value {tombstone ? 'null (tombstone)' : value === '' ? (valueFormat === 'json' ? 'not set (empty is not JSON)' : 'empty string (0 bytes)') : valueFormat === 'json' ? 'JSON' : 'text'}.
         </span>
+        {tombstone && !keyNull && key === '' && (
+          <span className="text-xs text-amber-800" data-testid="produce-tombstone-key-hint">A tombstone deletes the key it carries: enter the key to delete.</span>
+        )}
       </div>
       <ProduceResults cluster={cluster} results={results} />
     </form>

@@ -51,16 +51,17 @@ export interface Excerpt {
 
 /**
  * Up to `max` characters of `text` from a little before `span`, so the match comes first and reads
- * in context. Without a span: the start of the text.
+ * in context, unless it already shows within the first `fit`. Without a span: the start of the text.
  */
-export function excerpt(text: string, span: Span | null, max: number, lead = 24): Excerpt {
+export function excerpt(text: string, span: Span | null, max: number, fit = 0, lead = 24): Excerpt {
   if (!span) {
     const cut = text.length > max;
     return { before: cut ? text.slice(0, max) : text, match: '', after: '', cutStart: false, cutEnd: cut };
   }
   const matchLength = Math.min(span.end - span.start, max);
-  // Always just before the match, even near the end: a table cell shows only its first part.
-  const from = Math.max(0, span.start - lead);
+  // A match within the first `fit` characters (what the place it is shown in can display) is
+  // shown from the start; otherwise from just before it, as a table cell shows only its first part.
+  const from = span.end <= fit ? 0 : Math.max(0, span.start - lead);
   const to = Math.min(text.length, Math.max(from + max, span.start + matchLength));
   return {
     before: text.slice(from, span.start),

@@ -40,6 +40,12 @@ describe('excerpt', () => {
     assert.deepEqual(early, { before: 'abc', match: 'NEEDLE', after: 'def', cutStart: false, cutEnd: false });
   });
 
+  it('keeps the start when the match shows within what fits', () => {
+    const e = excerpt(`${'x'.repeat(50)}NEEDLE${'y'.repeat(500)}`, { start: 50, end: 56 }, 60, 90);
+    assert.equal(e.before, 'x'.repeat(50));
+    assert.equal(e.cutStart, false);
+  });
+
   it('without a match is the start of the text', () => {
     assert.deepEqual(excerpt('abcdef', null, 4), { before: 'abcd', match: '', after: '', cutStart: false, cutEnd: true });
   });

@@ -12,7 +12,7 @@ export default async function ClusterLayout({ children, params }: {
   return (
     <div className="flex min-h-screen">
       {/* palette-fixed: the sidebar is dark in both themes. */}
-      <aside className="palette-fixed sticky top-0 flex h-screen w-56 shrink-0 flex-col gap-4 bg-slate-900 py-4">
+      <aside className="palette-fixed sticky top-0 flex h-screen w-56 shrink-0 flex-col gap-4 border-r border-slate-800 bg-slate-900 py-4">
         <Link href="/" className="px-4 text-xs font-semibold uppercase tracking-wider text-slate-400 hover:text-white">
           Kafka Console
         </Link>
