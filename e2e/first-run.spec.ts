@@ -131,6 +131,7 @@ test.describe('first run', () => {
 
     await produce.field('tombstone').check();
     await expect(produce.sends).toHaveText('Sends key empty string (0 bytes), value null (tombstone).');
+    await expect(page.getByTestId('produce-tombstone-key-hint')).toContainText('enter the key to delete');
     await produce.submit.click();
     await expect(produce.resultOffset).toHaveText('0');
 
