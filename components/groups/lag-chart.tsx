@@ -18,11 +18,12 @@ export function LagChart({ history }: { history: LagHistory }) {
     );
   }
   const data = history.points.map((p) => ({ t: p.t, ...p.lag }));
+  // Grid lines take currentColor (text-slate-200), so they follow the theme.
   return (
-    <div className="h-56" data-testid="lag-chart" data-points={history.points.length} data-last-lag={JSON.stringify(history.points[history.points.length - 1].lag)}>
+    <div className="h-56 text-slate-200" data-testid="lag-chart" data-points={history.points.length} data-last-lag={JSON.stringify(history.points[history.points.length - 1].lag)}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
-          <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
+          <CartesianGrid stroke="currentColor" strokeDasharray="3 3" />
           <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={time.clock} tick={{ fontSize: 11, fill: '#64748b' }} minTickGap={40} />
           <YAxis tick={{ fontSize: 11, fill: '#64748b' }} tickFormatter={(v: number) => v.toLocaleString('en-US')} width={64} allowDecimals={false} />
           <Tooltip
