@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import type { KafkaMessage } from 'kafkajs';
 import { expect, test } from './fixtures';
 import { MessagesPage } from './pages/messages-page';
@@ -21,12 +22,17 @@ test.afterEach(() => {
 });
 
 /** Values with the term far past the first 160 characters, where a plain preview would cut it off. */
+/** Waits until the console's cached metadata holds a topic just created with kafkajs. */
+async function consoleKnows(page: Page, clusterId: string, topic: string) {
+  await expect.poll(async () => (await page.request.get(`/api/clusters/${clusterId}/topics/${topic}?refresh=1`)).status()).toBe(200);
+}
+
 const value = (i: number) => JSON.stringify({ n: i, pad: 'p'.repeat(180), note: i % 3 === 0 ? `the-needle-${i}` : 'hay' });
 
 test.describe('first run', () => {
   let topic: string;
 
-  test.beforeEach(async ({ kafka, uniqueName }) => {
+  test.beforeEach(async ({ page, kafka, clusterId, uniqueName }) => {
     topic = uniqueName('e2e-first');
     const admin = kafka.admin();
     await admin.connect();
@@ -36,6 +42,7 @@ test.describe('first run', () => {
     await producer.connect();
     await producer.send({ topic, messages: Array.from({ length: 300 }, (_, i) => ({ partition: i % 2, key: `order-${i}`, value: value(i), headers: { n: String(i) } })) });
     await producer.disconnect();
+    await consoleKnows(page, clusterId, topic);
   });
 
   test('a search marks where each result matched, says why it stopped, and continues', async ({ page, clusterId }) => {
@@ -119,7 +126,7 @@ test.describe('first run', () => {
     await admin.createTopics({ topics: [{ topic: target, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
 
     // The form looks the typed topic up: wait until the console's metadata knows the new one.
-    await expect.poll(async () => (await page.request.get(`/api/clusters/${clusterId}/topics/${target}?refresh=1`)).status()).toBe(200);
+    await consoleKnows(page, clusterId, target);
     const produce = new ProducePage(page, clusterId);
     await produce.goto();
     await produce.field('topic').fill(target);
@@ -212,6 +219,7 @@ test.describe('display', () => {
     await admin.disconnect();
     await producer.send({ topic, messages: [{ key: 'k', value: 'v', timestamp: String(at) }] });
     await producer.disconnect();
+    await consoleKnows(page, clusterId, topic);
 
     const messages = new MessagesPage(page, clusterId, topic);
     await messages.goto();

@@ -60,6 +60,8 @@ test.describe('screens', () => {
       await page.addInitScript((t) => localStorage.setItem('console-theme', t), theme);
       const base = `/clusters/${clusterId}`;
       const t = encodeURIComponent(topic);
+      // The topic was made with kafkajs: wait until the console's cached metadata holds it.
+      await expect.poll(async () => (await page.request.get(`/api/clusters/${clusterId}/topics/${t}?refresh=1`)).status()).toBe(200);
 
       await page.goto(base);
       await shoot(page, 'overview', theme, page.getByTestId('broker-table'));
