@@ -2,6 +2,7 @@ import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query
 import { Suspense } from 'react';
 import { MessagesView } from '@/components/messages/messages-view';
 import { TableSkeleton } from '@/components/ui/skeleton';
+import { ApiError } from '@/lib/api/errors';
 import { withDeadline } from '@/lib/kafka/deadline';
 import { getTopicDetail } from '@/lib/kafka/topics';
 import { topicKeys } from '@/lib/queries/topics';
@@ -21,7 +22,12 @@ export default async function TopicMessagesPage({ params }: { params: Promise<{ 
     queryKey: topicKeys.detail(cluster, topic),
     retry: false,
     queryFn: async () => {
-      const detail = await withDeadline(getTopicDetail(cluster, topic, false), SSR_WAIT_MS);
+      // A topic made moments ago by another client is not in the cached metadata yet: read it afresh once.
+      const read = getTopicDetail(cluster, topic, false).catch((e: unknown) => {
+        if (e instanceof ApiError && e.status === 404) return getTopicDetail(cluster, topic, true);
+        throw e;
+      });
+      const detail = await withDeadline(read, SSR_WAIT_MS);
       if (!detail) throw new Error('not read in time for the server render');
       return detail;
     },
