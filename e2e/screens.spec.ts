@@ -83,6 +83,10 @@ test.describe('screens', () => {
       await page.goto(`${base}/topics/${t}/messages?mode=search&value=REFUNDED&limit=20`);
       await expect(page.getByTestId('search-progress')).toHaveAttribute('data-status', 'done');
       await shoot(page, 'messages-search', theme, page.getByTestId('match-highlight'));
+      // The marked term is inside the visible part of its cell, not cut off by the ellipsis.
+      const mark = page.getByTestId('match-highlight').first();
+      const [m, c] = [await mark.boundingBox(), await mark.locator('xpath=ancestor::td[1]').boundingBox()];
+      expect(m && c && m.x + m.width <= c.x + c.width).toBe(true);
       await page.locator('[data-testid^="message-row-"]').first().click();
       await shoot(page, 'messages-detail', theme, page.getByTestId('detail-match'));
       await page.keyboard.press('Escape');

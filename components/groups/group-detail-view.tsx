@@ -48,7 +48,7 @@ export function GroupDetailView({ cluster, group }: { cluster: string; group: st
       <GroupStats group={g} />
       <Card
         title="Lag per topic, last hour"
-        actions={history.data && <span className="text-xs text-slate-500">sampled every {Math.round(history.data.intervalMs / 100) / 10} s · {history.data.points.length} points</span>}
+        actions={history.data && <span className="text-xs text-slate-500">sampled every {Math.round(history.data.intervalMs / 100) / 10} s · {history.data.points.length} points · times in {time.zoneName()}</span>}
       >
         {history.data ? <LagChart history={history.data} /> : history.error ? <ErrorState error={history.error} /> : <Skeleton className="h-56 w-full" />}
       </Card>

@@ -16,9 +16,10 @@ import { Timestamp } from './timestamp';
 const STEP = 500;
 /** Enough characters to fill the value column of a wide screen; CSS cuts what does not fit. */
 const VALUE_CHARS = 400;
-// About what the key and value cells show at 1280 px and up: a match within them keeps the start.
-const KEY_FIT = 18;
-const VALUE_FIT = 90;
+// Fewer characters than the key and value cells show even on a laptop screen: a match within them
+// keeps the start, a later one is shown from just before it.
+const KEY_FIT = 12;
+const VALUE_FIT = 40;
 
 export const messageId = (m: { partition: number; offset: number }) => `${m.partition}-${m.offset}`;
 
