@@ -6,6 +6,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Skeleton, TableSkeleton } from '@/components/ui/skeleton';
 import { UpdatedAgo } from '@/components/ui/updated-ago';
+import { useTimeFormat } from '@/components/ui/use-time-format';
 import { useReadOnly } from '@/lib/queries/admin';
 import { useGroupDetail, useGroupHistory } from '@/lib/queries/groups';
 import { GroupDangerZone } from './group-danger-zone';
@@ -20,6 +21,7 @@ import { ResetOffsetsPanel } from './reset-offsets-panel';
 export function GroupDetailView({ cluster, group }: { cluster: string; group: string }) {
   const detail = useGroupDetail(cluster, group);
   const history = useGroupHistory(cluster, group);
+  const time = useTimeFormat();
   const { readOnly } = useReadOnly(cluster);
   const back = (
     <Link href={`/clusters/${encodeURIComponent(cluster)}/groups`} className="text-sm text-sky-700 hover:underline">
