@@ -24,7 +24,7 @@ export function Highlighted({ text, span, max, fit = max }: { text: string; span
     <>
       {e.cutStart && <span className="text-slate-400">…</span>}
       {e.before}
-      {span && <mark className="rounded-sm bg-amber-200 px-0.5 text-slate-900" data-testid="match-highlight">{e.match}</mark>}
+      {span && <mark className="whitespace-nowrap rounded-sm bg-amber-200 px-0.5 text-slate-900" data-testid="match-highlight">{e.match}</mark>}
       {e.after}
       {e.cutEnd && <span className="text-slate-400">…</span>}
     </>
