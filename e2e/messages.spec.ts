@@ -142,7 +142,7 @@ test.describe('messages', () => {
     await expect(messages.rows.first()).toContainText('"id":654321');
     await expect(messages.scanned).toHaveText('Scanned 1,000,000');
     await expect(messages.matched).toHaveText('1 match');
-    await expect(messages.outcome).toContainText('searched the whole range');
+    await expect(messages.outcome).toContainText('searched every offset in the range and found 1 match');
     await expect(page).toHaveURL(/value=the-golden-needle/);
     await screenshot(page, 'messages-search');
 
@@ -150,7 +150,7 @@ test.describe('messages', () => {
     await messages.scanCap.fill('300000');
     await messages.submit.click();
     await expect(messages.progress).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
-    await expect(messages.outcome).toContainText('Stopped at the scan cap');
+    await expect(messages.outcome).toContainText('Stopped after scanning 300,000 offsets (the scan cap)');
     await expect(messages.scanned).toHaveText('Scanned 300,000');
 
     // The filter language, checked in the browser before it is sent.

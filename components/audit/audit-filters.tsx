@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { DateTimeInput } from '@/components/ui/date-time-input';
 import type { AuditFilters as Filters } from '@/lib/queries/audit';
 
 const actions = [
@@ -42,7 +43,7 @@ export function AuditFilters({ value, onChange }: { value: Filters; onChange: (n
   return (
     <div className="grid grid-cols-2 items-end gap-x-3 gap-y-2 md:grid-cols-4" data-testid="audit-filters">
       <Labelled label="Search">
-        <input data-testid="audit-filter-q" className={input} placeholder="any text" value={draft.q ?? ''} onChange={(e) => set({ q: e.target.value })} />
+        <input data-testid="audit-filter-q" data-search title="Press / to search" className={input} placeholder="any text" value={draft.q ?? ''} onChange={(e) => set({ q: e.target.value })} />
       </Labelled>
       <Labelled label="Action">
         <input data-testid="audit-filter-action" list="audit-actions" className={input} placeholder="e.g. topic.delete" value={draft.action ?? ''} onChange={(e) => set({ action: e.target.value })} />
@@ -63,10 +64,10 @@ export function AuditFilters({ value, onChange }: { value: Filters; onChange: (n
         <input data-testid="audit-filter-user" className={input} value={draft.user ?? ''} onChange={(e) => set({ user: e.target.value })} />
       </Labelled>
       <Labelled label="From">
-        <input type="datetime-local" data-testid="audit-filter-from" className={input} value={toLocal(draft.from)} onChange={(e) => set({ from: fromLocal(e.target.value) })} />
+        <DateTimeInput testId="audit-filter-from" label="From" className="w-full" value={draft.from ?? ''} onChange={(from) => set({ from: from || undefined })} />
       </Labelled>
       <Labelled label="To">
-        <input type="datetime-local" data-testid="audit-filter-to" className={input} value={toLocal(draft.to)} onChange={(e) => set({ to: fromLocal(e.target.value) })} />
+        <DateTimeInput testId="audit-filter-to" label="To" className="w-full" value={draft.to ?? ''} onChange={(to) => set({ to: to || undefined })} />
       </Labelled>
       <button type="button" data-testid="audit-filter-clear" className="justify-self-start px-2 py-1.5 text-sm text-sky-700 hover:underline" onClick={() => setDraft({})}>
         Clear
@@ -82,18 +83,4 @@ function Labelled({ label, children }: { label: string; children: React.ReactNod
       {children}
     </label>
   );
-}
-
-/** ISO (UTC) <-> the browser's local "YYYY-MM-DDTHH:mm" of datetime-local inputs. */
-function toLocal(iso: string | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-}
-
-function fromLocal(local: string): string | undefined {
-  if (!local) return undefined;
-  const d = new Date(local);
-  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
 }

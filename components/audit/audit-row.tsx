@@ -2,26 +2,21 @@
 
 import { useState } from 'react';
 import { Badge, type Tone } from '@/components/ui/badge';
+import { useTimeFormat } from '@/components/ui/use-time-format';
 import type { AuditEntry } from '@/lib/api/audit';
 
 const outcomeTone: Record<AuditEntry['outcome'], Tone> = { success: 'ok', failure: 'danger', refused: 'warn' };
 
-/** "2025-01-31 14:05:09" in the browser's time zone: sortable and unambiguous. */
-function localTime(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-}
-
 /** One audit entry; its parameters open on demand. */
 export function AuditRow({ entry }: { entry: AuditEntry }) {
   const [open, setOpen] = useState(false);
-  const time = new Date(entry.time);
+  const time = useTimeFormat();
   const hasParams = entry.parameters !== undefined && entry.parameters !== null;
   return (
     <>
       <tr className="border-b border-slate-100 align-top hover:bg-slate-50" data-testid="audit-row" data-action={entry.action} data-outcome={entry.outcome} data-target={entry.target}>
         <td className="whitespace-nowrap px-3 py-1.5 tabular-nums text-slate-600" title={entry.time}>
-          {localTime(time)}
+          {time.dateTime(Date.parse(entry.time))}
         </td>
         <td className="px-3 py-1.5">
           <span className="block">{entry.user ?? <span className="text-slate-400">anonymous</span>}</span>

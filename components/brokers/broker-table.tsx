@@ -1,13 +1,15 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
-import { Bytes, Count } from '@/components/ui/num';
+import { Count } from '@/components/ui/num';
 import { Table, Td, Th, THead, Tr } from '@/components/ui/table';
 import type { BrokerSummary } from '@/lib/api/brokers';
+import { LogDirShare } from './log-dir-share';
 
 /** Brokers with their load; offline brokers are red and stay in the list. */
 export function BrokerTable({ cluster, brokers, compact = false }: { cluster: string; brokers: BrokerSummary[]; compact?: boolean }) {
   const base = `/clusters/${encodeURIComponent(cluster)}/brokers`;
-  const maxSize = Math.max(1, ...brokers.map((b) => b.logDirSize ?? 0));
+  // Bars compare brokers: each is its share of the bytes of every broker that answered.
+  const totalSize = brokers.reduce((n, b) => n + (b.logDirSize ?? 0), 0);
   return (
     <Table testId="broker-table">
       <THead>
@@ -18,7 +20,7 @@ export function BrokerTable({ cluster, brokers, compact = false }: { cluster: st
         <Th align="right" title="Partitions this broker leads">Leaders</Th>
         <Th align="right" title="Partition replicas on this broker">Replicas</Th>
         <Th align="right" title="Replicas on this broker that are not in their partition's ISR">Out of sync</Th>
-        <Th align="right" title="Bytes in this broker's log directories">Log dirs</Th>
+        <Th align="right" title="Bytes in this broker's log directories, and their share of the cluster's">Log dirs (share)</Th>
       </THead>
       <tbody>
         {brokers.map((b) => (
@@ -41,15 +43,8 @@ export function BrokerTable({ cluster, brokers, compact = false }: { cluster: st
             <Td align="right"><Count value={b.leaders} /></Td>
             <Td align="right"><Count value={b.replicas} /></Td>
             <Td align="right" className={b.outOfSync ? 'font-semibold text-amber-800' : 'text-slate-400'}><Count value={b.outOfSync} /></Td>
-            <Td align="right" className="w-40">
-              <div className="flex items-center justify-end gap-2">
-                {b.logDirSize !== null && (
-                  <div className="h-1.5 w-16 overflow-hidden rounded bg-slate-100" aria-hidden>
-                    <div className="h-full bg-sky-500" style={{ width: `${(b.logDirSize / maxSize) * 100}%` }} />
-                  </div>
-                )}
-                <Bytes value={b.logDirSize} />
-              </div>
+            <Td align="right" className="w-48">
+              <LogDirShare size={b.logDirSize} total={totalSize} testId={`broker-logdir-share-${b.id}`} />
             </Td>
           </Tr>
         ))}

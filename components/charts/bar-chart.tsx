@@ -34,12 +34,13 @@ export function BarChart<T extends Record<string, unknown>, K extends Extract<ke
   testId?: string;
 }) {
   const keys = Object.keys(series) as K[];
+  // Grid and axis lines take currentColor (text-slate-200), so they follow the theme.
   return (
-    <div style={{ height }} data-testid={testId} className="w-full text-xs">
+    <div style={{ height }} data-testid={testId} className="w-full text-xs text-slate-200">
       <ResponsiveContainer width="100%" height="100%">
         <RBarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barCategoryGap="15%">
-          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey={categoryKey} tickLine={false} axisLine={{ stroke: '#cbd5e1' }} tick={{ fill: '#475569' }} interval="preserveStartEnd" />
+          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="currentColor" />
+          <XAxis dataKey={categoryKey} tickLine={false} axisLine={{ stroke: 'currentColor' }} tick={{ fill: '#64748b' }} interval="preserveStartEnd" />
           {/* Counts and bytes are whole numbers: no 0.75-message ticks. */}
           <YAxis tickFormatter={(v: number) => format(v)} allowDecimals={false} tickLine={false} axisLine={false} tick={{ fill: '#64748b' }} width={64} />
           <Tooltip
@@ -48,7 +49,7 @@ export function BarChart<T extends Record<string, unknown>, K extends Extract<ke
           />
           {keys.length > 1 && <Legend formatter={(value: string) => series[value as K]?.label ?? value} />}
           {reference && (
-            <ReferenceLine y={reference.value} stroke="#0f172a" strokeDasharray="4 3" ifOverflow="extendDomain" />
+            <ReferenceLine y={reference.value} stroke="#64748b" strokeDasharray="4 3" ifOverflow="extendDomain" />
           )}
           {keys.map((key) => (
             <Bar key={key} dataKey={key} name={key} fill={series[key].color} isAnimationActive={false} radius={[2, 2, 0, 0]}>

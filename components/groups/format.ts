@@ -20,7 +20,3 @@ export function formatSeconds(seconds: number): string {
 export function formatAgo(time: number | null, now = Date.now()): string {
   return time === null ? 'no change seen' : `${formatSeconds((now - time) / 1000)} ago`;
 }
-
-export function formatTime(t: number): string {
-  return new Date(t).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-}

@@ -6,6 +6,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Skeleton, TableSkeleton } from '@/components/ui/skeleton';
 import { UpdatedAgo } from '@/components/ui/updated-ago';
+import { useTimeFormat } from '@/components/ui/use-time-format';
 import { usePermission } from '@/lib/queries/auth';
 import { useGroupDetail, useGroupHistory } from '@/lib/queries/groups';
 import { GroupDangerZone } from './group-danger-zone';
@@ -20,6 +21,7 @@ import { ResetOffsetsPanel } from './reset-offsets-panel';
 export function GroupDetailView({ cluster, group }: { cluster: string; group: string }) {
   const detail = useGroupDetail(cluster, group);
   const history = useGroupHistory(cluster, group);
+  const time = useTimeFormat();
   const topics = detail.data?.topics;
   const reset = usePermission(cluster, 'groups:reset', { group, topics });
   const remove = usePermission(cluster, 'groups:delete', { group, topics });
@@ -50,7 +52,7 @@ export function GroupDetailView({ cluster, group }: { cluster: string; group: st
       <GroupStats group={g} />
       <Card
         title="Lag per topic, last hour"
-        actions={history.data && <span className="text-xs text-slate-500">sampled every {Math.round(history.data.intervalMs / 100) / 10} s · {history.data.points.length} points</span>}
+        actions={history.data && <span className="text-xs text-slate-500">sampled every {Math.round(history.data.intervalMs / 100) / 10} s · {history.data.points.length} points · times in {time.zoneName()}</span>}
       >
         {history.data ? <LagChart history={history.data} /> : history.error ? <ErrorState error={history.error} /> : <Skeleton className="h-56 w-full" />}
       </Card>

@@ -1,6 +1,6 @@
 import type { GroupDetail, TopicTrend } from '@/lib/api/groups';
 import { formatRate, formatSeconds } from './format';
-import { lagTone } from './health-badge';
+import { lagTone } from '@/lib/lag/severity';
 import { LagValue } from './lag-value';
 
 function Stat({ label, children, testId, hint }: { label: string; children: React.ReactNode; testId?: string; hint?: string }) {
@@ -18,7 +18,7 @@ export function GroupStats({ group }: { group: GroupDetail }) {
     const values = group.trends.map(pick).filter((v): v is number => v !== null);
     return values.length ? values.reduce((a, b) => a + b, 0) : null;
   };
-  const tone = lagTone[group.health.status];
+  const tone = lagTone(group.health.status, group.totalLag, group.totalLag ?? 0);
   const lagRate = sum((t) => t.lagPerSecond);
   const consume = sum((t) => t.consumePerSecond);
   const produce = sum((t) => t.producePerSecond);
@@ -30,7 +30,7 @@ export function GroupStats({ group }: { group: GroupDetail }) {
       <Stat label="Worst partition" testId="group-worst-partition">
         {group.worstPartition && group.worstPartition.lag > 0 ? (
           <span className="flex items-baseline gap-2">
-            <LagValue lag={group.worstPartition.lag} tone={tone} />
+            <LagValue lag={group.worstPartition.lag} tone={lagTone(group.health.status, group.worstPartition.lag, group.worstPartition.lag)} />
             <span className="truncate text-xs font-normal text-slate-500">{group.worstPartition.topic}-{group.worstPartition.partition}</span>
           </span>
         ) : <span className="text-slate-400">–</span>}

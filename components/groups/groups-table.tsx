@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { SortTh } from '@/components/ui/sort-th';
 import type { GroupSortKey, GroupSummary } from '@/lib/api/groups';
 import { GroupStateBadge } from './group-state-badge';
-import { HealthBadge, lagTone } from './health-badge';
+import { largestLag, lagTone } from '@/lib/lag/severity';
+import { HealthBadge } from './health-badge';
 import { LagValue } from './lag-value';
 
 export function GroupsTable({ cluster, groups, sort, dir, onSort }: {
@@ -12,6 +13,8 @@ export function GroupsTable({ cluster, groups, sort, dir, onSort }: {
   dir: 'asc' | 'desc';
   onSort: (key: GroupSortKey) => void;
 }) {
+  const maxTotal = largestLag(groups.map((g) => g.totalLag));
+  const maxWorst = largestLag(groups.map((g) => g.worstPartition?.lag));
   const header = { sort, dir, onSort };
   const href = (id: string) => `/clusters/${encodeURIComponent(cluster)}/groups/${encodeURIComponent(id)}`;
   return (
@@ -38,7 +41,8 @@ export function GroupsTable({ cluster, groups, sort, dir, onSort }: {
                 <Link href={href(g.groupId)} className="block truncate font-medium text-sky-700 hover:underline" title={g.groupId}>
                   {g.groupId}
                 </Link>
-                {g.health.status !== 'OK' && <p className="truncate text-xs text-slate-500" title={g.health.reason}>{g.health.reason}</p>}
+                {/* The reason is the point of the verdict: it wraps rather than being cut mid-sentence. */}
+                {g.health.status !== 'OK' && <p className="text-xs text-slate-500" data-testid={`group-reason-${g.groupId}`}>{g.health.reason}</p>}
                 {g.error && <p className="truncate text-xs text-red-600" title={g.error}>{g.error}</p>}
               </td>
               <td className="px-3 py-2"><GroupStateBadge state={g.state} /></td>
@@ -48,11 +52,11 @@ export function GroupsTable({ cluster, groups, sort, dir, onSort }: {
                   {g.topics.length === 0 ? '–' : g.topics.length <= 2 ? g.topics.join(', ') : `${g.topics[0]} +${g.topics.length - 1}`}
                 </span>
               </td>
-              <td className="px-3 py-2 text-right"><LagValue lag={g.totalLag} testId={`group-lag-${g.groupId}`} tone={lagTone[g.health.status]} /></td>
+              <td className="px-3 py-2 text-right"><LagValue lag={g.totalLag} testId={`group-lag-${g.groupId}`} tone={lagTone(g.health.status, g.totalLag, maxTotal)} /></td>
               <td className="px-3 py-2 text-right text-slate-600">
                 {g.worstPartition && g.worstPartition.lag > 0 ? (
                   <span className="flex flex-col items-end" title={`${g.worstPartition.topic}-${g.worstPartition.partition}`}>
-                    <LagValue lag={g.worstPartition.lag} tone={lagTone[g.health.status]} />
+                    <LagValue lag={g.worstPartition.lag} tone={lagTone(g.health.status, g.worstPartition.lag, maxWorst)} />
                     <span className="max-w-[11rem] truncate text-xs text-slate-400">{g.worstPartition.topic}-{g.worstPartition.partition}</span>
                   </span>
                 ) : '–'}

@@ -61,6 +61,8 @@ export function GroupsView({ cluster }: { cluster: string }) {
       <div className="flex flex-wrap items-center gap-2">
         <input
           type="search"
+          data-search
+          title="Press / to search"
           value={search}
           onChange={(e) => setSearch(e.target.value)}
           placeholder="Search groups or topics…"

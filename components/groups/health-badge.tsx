@@ -21,6 +21,3 @@ export function HealthBadge({ health, showReason = false, testId }: { health: He
     </span>
   );
 }
-
-/** How a lag number is coloured for a group with this verdict. */
-export const lagTone: Record<HealthStatus, 'plain' | 'warn' | 'danger'> = { OK: 'plain', WARN: 'warn', STALL: 'danger', STOP: 'danger' };

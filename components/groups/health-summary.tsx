@@ -7,6 +7,9 @@ const styles: Record<HealthStatus, { label: string; active: string; idle: string
   OK: { label: 'OK', active: 'bg-emerald-600 text-white ring-emerald-600', idle: 'text-emerald-800 ring-emerald-200 bg-emerald-50' },
 };
 
+// No group in a verdict is nothing to be alarmed by: a zero count is never tinted.
+const none = 'bg-white text-slate-500 ring-slate-200';
+
 /** Counts per health verdict, worst first; each one filters the list to it. */
 export function HealthSummary({ counts, selected, onSelect }: {
   counts: Record<HealthStatus, number>;
@@ -25,7 +28,8 @@ export function HealthSummary({ counts, selected, onSelect }: {
             onClick={() => onSelect(active ? undefined : status)}
             aria-pressed={active}
             data-testid={`health-filter-${status}`}
-            className={`flex items-baseline gap-2 rounded-md px-3 py-1.5 text-sm ring-1 ring-inset ${active ? s.active : s.idle} ${counts[status] === 0 && !active ? 'opacity-50' : ''}`}
+            data-tone={active ? 'active' : counts[status] === 0 ? 'none' : status}
+            className={`flex items-baseline gap-2 rounded-md px-3 py-1.5 text-sm ring-1 ring-inset ${active ? s.active : counts[status] === 0 ? none : s.idle}`}
           >
             <span className="text-lg font-semibold tabular-nums">{counts[status].toLocaleString('en-US')}</span>
             <span>{s.label}</span>

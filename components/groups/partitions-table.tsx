@@ -1,9 +1,10 @@
 'use client';
 
 import { useState } from 'react';
+import { useTimeFormat } from '@/components/ui/use-time-format';
 import type { GroupPartition, HealthStatus } from '@/lib/api/groups';
 import { formatAgo } from './format';
-import { lagTone } from './health-badge';
+import { largestLag, lagTone } from '@/lib/lag/severity';
 import { LagValue } from './lag-value';
 
 const notes: Record<NonNullable<GroupPartition['note']>, string> = {
@@ -15,9 +16,11 @@ const notes: Record<NonNullable<GroupPartition['note']>, string> = {
 /** Per-partition offsets and lag; furthest behind first unless sorted by partition. */
 export function PartitionsTable({ partitions, now, health }: { partitions: GroupPartition[]; now: number; health: HealthStatus }) {
   const [order, setOrder] = useState<'lag' | 'partition'>('lag');
+  const time = useTimeFormat();
   if (partitions.length === 0) return <p className="text-sm text-slate-500">This group has no committed offsets and no assigned partitions.</p>;
   const rows = order === 'partition' ? partitions : [...partitions].sort((a, b) => (b.lag ?? -1) - (a.lag ?? -1) || a.topic.localeCompare(b.topic) || a.partition - b.partition);
   const num = 'px-3 py-1.5 text-right tabular-nums';
+  const maxLag = largestLag(partitions.map((p) => p.lag));
   return (
     <div>
       <div className="mb-2 flex justify-end gap-1 text-xs" role="group" aria-label="Order">
@@ -52,7 +55,7 @@ export function PartitionsTable({ partitions, now, health }: { partitions: Group
                 <td className={`${num} text-slate-500`}>{p.logStart.toLocaleString('en-US')}</td>
                 <td className={`${num} text-slate-500`}>{p.logEnd.toLocaleString('en-US')}</td>
                 <td className="px-3 py-1.5 text-right">
-                  <LagValue lag={p.lag} testId={`partition-lag-${p.topic}-${p.partition}`} tone={lagTone[health]} />
+                  <LagValue lag={p.lag} testId={`partition-lag-${p.topic}-${p.partition}`} tone={lagTone(health, p.lag, maxLag)} />
                   {p.note && (
                     <span className="ml-1.5 rounded bg-amber-50 px-1 text-[11px] text-amber-800" title={p.note === 'below-log-start' ? `${p.lost.toLocaleString('en-US')} messages were deleted by retention before this group read them` : undefined}>
                       {notes[p.note]}
@@ -67,7 +70,7 @@ export function PartitionsTable({ partitions, now, health }: { partitions: Group
                     </span>
                   ) : <span className="text-slate-400">unassigned</span>}
                 </td>
-                <td className="whitespace-nowrap px-3 py-1.5 text-slate-500" title={p.lastMovedAt === null ? 'The committed offset has not changed since the console started watching this group.' : new Date(p.lastMovedAt).toLocaleString('en-GB')}>{formatAgo(p.lastMovedAt, now)}</td>
+                <td className="whitespace-nowrap px-3 py-1.5 text-slate-500" title={p.lastMovedAt === null ? 'The committed offset has not changed since the console started watching this group.' : time.dateTime(p.lastMovedAt)}>{formatAgo(p.lastMovedAt, now)}</td>
                 <td className="max-w-[12rem] truncate px-3 py-1.5 font-mono text-xs text-slate-500" title={p.metadata ?? ''}>{p.metadata || '–'}</td>
               </tr>
             ))}

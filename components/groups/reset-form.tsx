@@ -1,5 +1,6 @@
 'use client';
 
+import { DateTimeInput } from '@/components/ui/date-time-input';
 import type { GroupPartition, ResetRequest, ResetStrategy } from '@/lib/api/groups';
 
 // The reset's inputs as the form holds them (strings, as typed); toRequest() turns them into the body.
@@ -45,7 +46,7 @@ export function toRequest(f: ResetFormState): ResetRequest {
         : { type: 'partitions', partitions: f.partitions.map((k) => { const i = k.lastIndexOf(':'); return { topic: k.slice(0, i), partition: Number(k.slice(i + 1)) }; }) };
   const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
   const strategy: ResetRequest['strategy'] =
-    f.strategy === 'datetime' ? { type: 'datetime', datetime: f.datetime ? new Date(f.datetime).toISOString() : '' }
+    f.strategy === 'datetime' ? { type: 'datetime', datetime: f.datetime }
       : f.strategy === 'offset' ? { type: 'offset', offset: num(f.offset) }
         : f.strategy === 'shift' ? { type: 'shift', by: num(f.shift) }
           : f.strategy === 'duration' ? { type: 'duration', duration: `P${f.durationUnit === 'D' ? `${f.durationValue}D` : `T${f.durationValue}${f.durationUnit}`}` }
@@ -106,7 +107,7 @@ export function ResetForm({ form, onChange, topics, partitions, fieldErrors }: {
             {(Object.keys(strategyLabels) as ResetStrategy[]).map((s) => <option key={s} value={s}>{strategyLabels[s]}</option>)}
           </select>
           {form.strategy === 'datetime' && (
-            <input type="datetime-local" step={1} className={input} value={form.datetime} onChange={(e) => onChange({ datetime: e.target.value })} data-testid="reset-datetime" />
+            <DateTimeInput value={form.datetime} onChange={(datetime) => onChange({ datetime })} label="Reset to" testId="reset-datetime" />
           )}
           {form.strategy === 'offset' && (
             <input type="number" min={0} className={`${input} w-36`} value={form.offset} placeholder="offset" onChange={(e) => onChange({ offset: e.target.value })} data-testid="reset-offset" />

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { useTimeFormat } from '@/components/ui/use-time-format';
 import { ApiError } from '@/lib/api/errors';
 import type { GroupDetail, ResetPlan } from '@/lib/api/groups';
 import { useResetOffsets, useResetPreview } from '@/lib/queries/groups';
@@ -16,6 +17,7 @@ export function ResetOffsetsPanel({ cluster, group, deniedReason }: { cluster: s
   const [confirmed, setConfirmed] = useState(false);
   const preview = useResetPreview(cluster, group.groupId);
   const reset = useResetOffsets(cluster, group.groupId);
+  const time = useTimeFormat();
 
   const change = (patch: Partial<ResetFormState>) => {
     setForm((f) => ({ ...f, ...patch }));
@@ -62,7 +64,7 @@ export function ResetOffsetsPanel({ cluster, group, deniedReason }: { cluster: s
           ) : reset.data ? (
             <p className="rounded border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900" data-testid="reset-result">
               Offsets reset for {reset.data.rows.length} partition{reset.data.rows.length === 1 ? '' : 's'} at{' '}
-              {new Date(reset.data.executedAt).toLocaleTimeString('en-GB')}. &ldquo;Committed now&rdquo; is read back from the cluster.
+              {time.dateTime(reset.data.executedAt)}. &ldquo;Committed now&rdquo; is read back from the cluster.
             </p>
           ) : (
             <div className="flex flex-wrap items-center gap-3 rounded border border-red-200 bg-red-50 p-3">

@@ -5,7 +5,8 @@ import { ErrorState } from '@/components/ui/error-state';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { useTopicConsumers } from '@/lib/queries/groups';
 import { GroupStateBadge } from './group-state-badge';
-import { HealthBadge, lagTone } from './health-badge';
+import { largestLag, lagTone } from '@/lib/lag/severity';
+import { HealthBadge } from './health-badge';
 import { LagValue } from './lag-value';
 
 /** The groups consuming a topic and how far behind each is, furthest behind first. */
@@ -21,6 +22,7 @@ export function TopicConsumers({ cluster, topic }: { cluster: string; topic: str
     );
   }
   const groupHref = (group: string) => `/clusters/${encodeURIComponent(cluster)}/groups/${encodeURIComponent(group)}`;
+  const maxLag = largestLag(data.consumers.map((c) => c.lag));
   return (
     <table className="w-full text-sm" data-testid="topic-consumers">
       <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
@@ -43,7 +45,7 @@ export function TopicConsumers({ cluster, topic }: { cluster: string; topic: str
             <td className="py-1.5 pr-3"><GroupStateBadge state={c.state} /></td>
             <td className="py-1.5 pr-3 text-right tabular-nums">{c.members}</td>
             <td className="py-1.5 pr-3 text-right tabular-nums">{c.partitions}</td>
-            <td className="py-1.5 pr-3 text-right"><LagValue lag={c.lag} testId={`topic-consumer-lag-${c.groupId}`} tone={lagTone[c.health.status]} /></td>
+            <td className="py-1.5 pr-3 text-right"><LagValue lag={c.lag} testId={`topic-consumer-lag-${c.groupId}`} tone={lagTone(c.health.status, c.lag, maxLag)} /></td>
             <td className="py-1.5 pr-3 text-right tabular-nums text-slate-600">
               {c.worstPartition && c.worstPartition.lag > 0 ? <>p{c.worstPartition.partition}: <LagValue lag={c.worstPartition.lag} /></> : '–'}
             </td>

@@ -1,25 +1,30 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { ErrorState } from '@/components/ui/error-state';
 import { formatBytesExact } from '@/components/ui/format';
 import { Skeleton } from '@/components/ui/skeleton';
+import { useEscape } from '@/components/ui/use-escape';
 import type { Message, Payload } from '@/lib/messages/api';
-import { decodePayload } from '@/lib/messages/decoders';
 import { toJsonLine } from '@/lib/messages/export';
 import { messagesPath, useMessage } from '@/lib/queries/messages';
 import { CopyButton } from './copy-button';
 import { DecoderSelect } from './decoder-select';
+import { DetailHeaders } from './detail-headers';
+import { MatchSummary } from './match-summary';
+import type { MatchTerms } from './messages-params';
 import { PayloadView } from './payload-view';
 import { Timestamp } from './timestamp';
 
 /** One message in full: key, value and headers with copy and download, and what to do with it. */
-export function MessageDetail({ cluster, topic, message, decoder, onClose, onReplay, replayDenied }: {
+export function MessageDetail({ cluster, topic, message, decoder, terms, onClose, onReplay, replayDenied }: {
   cluster: string;
   topic: string;
   message: Message;
   decoder: string;
+  /** The search terms, when the message came from a search: where they matched is shown first. */
+  terms?: MatchTerms;
   onClose: () => void;
   onReplay: (m: Message) => void;
   /** Why replay is not allowed, or null. */
@@ -29,9 +34,13 @@ export function MessageDetail({ cluster, topic, message, decoder, onClose, onRep
   const full = useMessage(cluster, topic, message.partition, message.offset);
   const m = full.data ?? message;
   const [show, setShow] = useState(decoder);
+  const closeButton = useRef<HTMLButtonElement>(null);
+  useEscape(onClose);
+  // Keyboard users land in the drawer, not behind it.
+  useEffect(() => closeButton.current?.focus(), []);
   const download = (part: 'key' | 'value') => `${messagesPath(cluster, topic)}/${m.partition}/${m.offset}?download=${part}`;
   return (
-    <div className="fixed inset-0 z-40 flex justify-end bg-slate-900/30" onClick={onClose} data-testid="message-detail-backdrop">
+    <div className="fixed inset-0 z-40 flex justify-end bg-black/40" onClick={onClose} data-testid="message-detail-backdrop">
       <aside
         className="flex h-full w-full max-w-3xl flex-col overflow-hidden bg-white shadow-xl"
         onClick={(e) => e.stopPropagation()}
@@ -44,13 +53,13 @@ export function MessageDetail({ cluster, topic, message, decoder, onClose, onRep
             <h2 className="font-mono text-sm font-semibold text-slate-900">
               partition {m.partition} · offset {m.offset}
             </h2>
-            <button type="button" onClick={onClose} className="rounded px-2 text-lg leading-none text-slate-500 hover:bg-slate-100" aria-label="Close" data-testid="detail-close">
+            <button ref={closeButton} type="button" onClick={onClose} className="rounded px-2 text-lg leading-none text-slate-500 hover:bg-slate-100" aria-label="Close" data-testid="detail-close">
               ×
             </button>
           </div>
           <dl className="flex flex-wrap gap-x-5 gap-y-1 text-xs text-slate-600">
-            <Meta label="Local"><Timestamp ms={m.timestamp} type={m.timestampType} /></Meta>
-            <Meta label="UTC"><span className="font-mono" data-testid="detail-iso">{m.timestamp >= 0 ? new Date(m.timestamp).toISOString() : 'none'}</span></Meta>
+            <Meta label="Time"><Timestamp ms={m.timestamp} type={m.timestampType} /></Meta>
+            <Meta label="ISO"><span className="font-mono" data-testid="detail-iso">{m.timestamp >= 0 ? new Date(m.timestamp).toISOString() : 'none'}</span></Meta>
             <Meta label="Set by">{m.timestampType === 'LogAppendTime' ? 'broker (LogAppendTime)' : 'producer (CreateTime)'}</Meta>
             <Meta label="Size">{formatBytesExact(m.size)}</Meta>
             {m.compression !== 'none' && <Meta label="Batch"><Badge tone="info">{m.compression}</Badge></Meta>}
@@ -81,26 +90,11 @@ export function MessageDetail({ cluster, topic, message, decoder, onClose, onRep
           <div className="flex justify-end">
             <DecoderSelect value={show} onChange={setShow} testId="detail-decoder" />
           </div>
+          {terms && <MatchSummary message={m} terms={terms} decoder={show} />}
           <Part title="Key" payload={m.key} decoder={show} download={download('key')} testId="detail-key" />
+          {/* Headers before the value: they are short, and a long value would push them out of sight. */}
+          <DetailHeaders headers={m.headers} decoder={show} term={terms?.headerValue} />
           <Part title="Value" payload={m.value} decoder={show} download={download('value')} testId="detail-value" />
-          <section>
-            <h3 className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500">Headers ({m.headers.length})</h3>
-            {m.headers.length === 0 ? (
-              <p className="text-xs text-slate-400">No headers.</p>
-            ) : (
-              <table className="w-full text-xs" data-testid="detail-headers">
-                <tbody>
-                  {m.headers.map((h, i) => (
-                    <tr key={`${h.key}-${i}`} className="border-b border-slate-100 align-top last:border-0">
-                      <td className="w-48 py-1 pr-3 font-mono font-medium text-slate-700">{h.key}</td>
-                      <td className="py-1 font-mono break-all text-slate-800">{h.value === null ? <span className="italic text-slate-400">null</span> : headerText(h.value, show)}</td>
-                      <td className="w-14 py-1 text-right">{h.value && <CopyButton text={h.value.data} />}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </section>
         </div>
       </aside>
     </div>
@@ -120,13 +114,6 @@ function Meta({ label, children }: { label: string; children: React.ReactNode })
 function linkTo(cluster: string, topic: string, m: Message): string {
   const path = `/clusters/${encodeURIComponent(cluster)}/topics/${encodeURIComponent(topic)}/messages`;
   return `${window.location.origin}${path}?partitions=${m.partition}&start=offset&offset=${m.offset}&order=asc&limit=1`;
-}
-
-function headerText(p: Payload, decoder: string): string {
-  const view = decodePayload(p, decoder);
-  if (view.kind === 'json') return JSON.stringify(view.value);
-  if (view.kind === 'error') return p.data;
-  return view.text;
 }
 
 function Part({ title, payload, decoder, download, testId }: { title: string; payload: Payload | null; decoder: string; download: string; testId: string }) {

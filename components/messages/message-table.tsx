@@ -4,13 +4,22 @@ import { memo, useState } from 'react';
 import { Bytes } from '@/components/ui/num';
 import { EmptyRow, Table, THead, Th, Td } from '@/components/ui/table';
 import type { Message } from '@/lib/messages/api';
+import { MatchPreview } from './match-preview';
+import type { MatchTerms } from './messages-params';
 import { payloadPreview } from './payload-view';
 import { Timestamp } from './timestamp';
 
 // The result list: partition and offset first (how Kafka addresses a message), then time, key,
 // value and headers in monospace. Long lists render in steps so 10,000 rows stay responsive.
+// Search results show the part of the key and value around the term, with the term marked.
 
 const STEP = 500;
+/** Enough characters to fill the value column of a wide screen; CSS cuts what does not fit. */
+const VALUE_CHARS = 400;
+// Fewer characters than the key and value cells show even on a laptop screen: a match within them
+// keeps the start, a later one is shown from just before it.
+const KEY_FIT = 12;
+const VALUE_FIT = 40;
 
 export const messageId = (m: { partition: number; offset: number }) => `${m.partition}-${m.offset}`;
 
@@ -23,9 +32,10 @@ export function toggledSelection(selection: ReadonlySet<string>, m: { partition:
   return next;
 }
 
-export function MessageTable({ messages, decoder, selected, onToggle, onToggleAll, onOpen, empty }: {
+export function MessageTable({ messages, decoder, terms, selected, onToggle, onToggleAll, onOpen, empty }: {
   messages: Message[];
   decoder: string;
+  terms?: MatchTerms;
   selected?: Set<string>;
   onToggle?: (m: Message) => void;
   onToggleAll?: (all: boolean) => void;
@@ -47,7 +57,7 @@ export function MessageTable({ messages, decoder, selected, onToggle, onToggleAl
           )}
           <Th align="right" className="w-12">Part.</Th>
           <Th align="right" className="w-20">Offset</Th>
-          <Th className="w-48" title="Local time of this browser; hover a time for ISO 8601 (UTC)">Timestamp (local)</Th>
+          <Th className="w-56" title="In the zone chosen in the sidebar; hover a time for ISO 8601 (UTC)">Timestamp</Th>
           <Th className="w-40">Key</Th>
           <Th>Value</Th>
           <Th align="right" className="w-16">Headers</Th>
@@ -56,7 +66,7 @@ export function MessageTable({ messages, decoder, selected, onToggle, onToggleAl
         <tbody>
           {shown.length === 0 && <EmptyRow colSpan={selectable ? 8 : 7} testId="messages-empty">{empty}</EmptyRow>}
           {shown.map((m) => (
-            <Row key={messageId(m)} message={m} decoder={decoder} checked={selected?.has(messageId(m))} onToggle={onToggle} onOpen={onOpen} />
+            <Row key={messageId(m)} message={m} decoder={decoder} terms={terms} checked={selected?.has(messageId(m))} onToggle={onToggle} onOpen={onOpen} />
           ))}
         </tbody>
       </Table>
@@ -69,9 +79,10 @@ export function MessageTable({ messages, decoder, selected, onToggle, onToggleAl
   );
 }
 
-const Row = memo(function Row({ message: m, decoder, checked, onToggle, onOpen }: {
+const Row = memo(function Row({ message: m, decoder, terms, checked, onToggle, onOpen }: {
   message: Message;
   decoder: string;
+  terms?: MatchTerms;
   checked?: boolean;
   onToggle?: (m: Message) => void;
   onOpen: (m: Message) => void;
@@ -79,9 +90,17 @@ const Row = memo(function Row({ message: m, decoder, checked, onToggle, onOpen }
   const headerList = m.headers.map((h) => `${h.key}=${h.value === null ? 'null' : payloadPreview(h.value, decoder, 80)}`).join('\n');
   return (
     <tr
-      className="cursor-pointer border-b border-slate-100 align-top last:border-0 hover:bg-sky-50/60"
+      className="cursor-pointer border-b border-slate-100 align-top last:border-0 hover:bg-sky-50/60 focus-visible:bg-sky-50/60"
       data-testid={`message-row-${messageId(m)}`}
       onClick={() => onOpen(m)}
+      tabIndex={0}
+      aria-label={`Message ${m.partition}:${m.offset}`}
+      onKeyDown={(e) => {
+        if (e.target === e.currentTarget && (e.key === 'Enter' || e.key === ' ')) {
+          e.preventDefault();
+          onOpen(m);
+        }
+      }}
     >
       {onToggle && (
         <td className="px-3 py-1.5" onClick={(e) => e.stopPropagation()}>
@@ -92,10 +111,11 @@ const Row = memo(function Row({ message: m, decoder, checked, onToggle, onOpen }
       <Td align="right" className="font-mono text-xs">{m.offset}</Td>
       <Td><Timestamp ms={m.timestamp} type={m.timestampType} /></Td>
       <Td className="max-w-[12rem] truncate font-mono text-xs" title={m.key === null ? 'null key' : undefined}>
-        {m.key === null ? <span className="italic text-slate-400">null</span> : payloadPreview(m.key, decoder, 60)}
+        {m.key === null ? <span className="italic text-slate-400">null</span> : m.key.size === 0 ? <Empty /> : <MatchPreview payload={m.key} decoder={decoder} term={terms?.key} max={60} fit={KEY_FIT} />}
       </Td>
+      {/* max-w-0 lets the cell take the table's spare width and cut the rest with an ellipsis. */}
       <Td className="max-w-0 truncate font-mono text-xs text-slate-800">
-        {m.value === null ? <span className="italic text-slate-400">null (tombstone)</span> : payloadPreview(m.value, decoder)}
+        {m.value === null ? <span className="italic text-slate-400">null (tombstone)</span> : m.value.size === 0 ? <Empty /> : <MatchPreview payload={m.value} decoder={decoder} term={terms?.value} max={VALUE_CHARS} fit={VALUE_FIT} />}
       </Td>
       <Td align="right" className="text-xs" title={headerList || undefined}>
         {m.headers.length > 0 ? <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-600">{m.headers.length}</span> : <span className="text-slate-300">—</span>}
@@ -104,3 +124,7 @@ const Row = memo(function Row({ message: m, decoder, checked, onToggle, onOpen }
     </tr>
   );
 });
+
+function Empty() {
+  return <span className="italic text-slate-400" title="A zero-length payload, not null">empty string</span>;
+}

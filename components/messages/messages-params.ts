@@ -1,4 +1,5 @@
 import { DEFAULT_LIMIT, DEFAULT_SCAN_CAP, type MatchMode, type StartMode } from '@/lib/messages/api';
+import type { Term } from '@/lib/messages/highlight';
 
 // The messages page keeps its whole state in the URL, so a view (mode, position, search terms,
 // even the cursor) can be shared by copying the address. The API takes the same parameters.
@@ -51,6 +52,14 @@ export const defaultParams: MessagesParams = {
   show: 'auto',
 };
 
+/**
+ * The order a start point reads in unless the user picks another: back from the newest, forward
+ * from anywhere else (an offset or a time is where reading begins, so it reads on from there).
+ */
+export function defaultOrder(start: StartMode): 'asc' | 'desc' {
+  return start === 'latest' ? 'desc' : 'asc';
+}
+
 const oneOf = <T extends string>(v: string | null, options: readonly T[], fallback: T): T => (options.includes(v as T) ? (v as T) : fallback);
 const modes = ['contains', 'equals', 'regex'] as const;
 
@@ -59,13 +68,14 @@ export function parseParams(search: URLSearchParams): MessagesParams {
     const n = Number(search.get(k));
     return search.has(k) && Number.isFinite(n) && n > 0 ? Math.floor(n) : fallback;
   };
+  const start = oneOf(search.get('start'), ['earliest', 'latest', 'offset', 'time'] as const, 'latest');
   return {
     mode: oneOf(search.get('mode'), ['browse', 'search', 'tail'] as const, 'browse'),
     partitions: search.get('partitions') || 'all',
-    start: oneOf(search.get('start'), ['earliest', 'latest', 'offset', 'time'] as const, 'latest'),
+    start,
     offset: search.get('offset') ?? '',
     time: search.get('time') ?? '',
-    order: oneOf(search.get('order'), ['asc', 'desc'] as const, 'desc'),
+    order: oneOf(search.get('order'), ['asc', 'desc'] as const, defaultOrder(start)),
     limit: num('limit', DEFAULT_LIMIT),
     key: search.get('key') ?? '',
     keyMode: oneOf(search.get('keyMode'), modes, 'contains'),
@@ -86,7 +96,7 @@ export function parseParams(search: URLSearchParams): MessagesParams {
 export function pageSearch(p: MessagesParams): string {
   const out = new URLSearchParams();
   for (const [k, v] of Object.entries(p) as [keyof MessagesParams, MessagesParams[keyof MessagesParams]][]) {
-    if (v === defaultParams[k] || v === '') continue;
+    if (v === '' || (k === 'order' ? v === defaultOrder(p.start) : v === defaultParams[k])) continue;
     out.set(k, String(v));
   }
   const s = out.toString();
@@ -142,4 +152,16 @@ export function tailApiQuery(p: MessagesParams): string {
 
 export function hasTerms(p: MessagesParams): boolean {
   return Boolean(p.key || p.value || p.header || p.headerValue || p.filter.trim());
+}
+
+export interface MatchTerms {
+  key?: Term;
+  value?: Term;
+  headerValue?: Term;
+}
+
+/** The terms of a search, for marking where each result matched. */
+export function matchTerms(p: MessagesParams): MatchTerms {
+  const term = (text: string, mode: MatchMode): Term | undefined => (text ? { text, mode, ignoreCase: p.ignoreCase } : undefined);
+  return { key: term(p.key, p.keyMode), value: term(p.value, p.valueMode), headerValue: term(p.headerValue, p.headerMode) };
 }

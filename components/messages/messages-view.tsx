@@ -13,7 +13,7 @@ import { useTopicDetail } from '@/lib/queries/topics';
 import { BrowsePanel } from './browse-panel';
 import { DecoderSelect } from './decoder-select';
 import { MessageDetail } from './message-detail';
-import { browseApiQuery, pageSearch, parseParams, searchApiQuery, type MessagesMode, type MessagesParams } from './messages-params';
+import { browseApiQuery, matchTerms, pageSearch, parseParams, searchApiQuery, type MessagesMode, type MessagesParams } from './messages-params';
 import { ProduceForm } from './produce-form';
 import { QueryForm } from './query-form';
 import { ReplayPanel } from './replay-panel';
@@ -132,7 +132,7 @@ export function MessagesView({ cluster, topic }: { cluster: string; topic: strin
         {params.mode === 'tail' && <TailPanel cluster={cluster} topic={topic} params={params} onOpen={setOpen} />}
       </div>
       {open && (
-        <MessageDetail cluster={cluster} topic={topic} message={open} decoder={params.show} onClose={() => setOpen(null)} onReplay={(m) => openReplay([{ partition: m.partition, offset: m.offset }])} replayDenied={replay.allowed ? null : replay.reason} />
+        <MessageDetail cluster={cluster} topic={topic} message={open} decoder={params.show} terms={params.mode === 'browse' ? undefined : matchTerms(params)} onClose={() => setOpen(null)} onReplay={(m) => openReplay([{ partition: m.partition, offset: m.offset }])} replayDenied={replay.allowed ? null : replay.reason} />
       )}
     </>
   );

@@ -24,15 +24,19 @@ export function PayloadView({ payload, decoder, testId }: { payload: Payload | n
   );
 }
 
-/** One line for a table cell: compact JSON, text, or the first bytes in hex. */
+/** The whole payload on one line: compact JSON, text, or its bytes in hex. */
+export function payloadLine(payload: Payload, decoder: string): string {
+  const view = decodePayload(payload, decoder);
+  if (view.kind === 'json') return JSON.stringify(view.value);
+  if (view.kind === 'error') return payload.encoding === 'utf8' ? payload.data : `base64:${payload.data}`;
+  if (view.kind === 'hex') return view.text.split('\n').map((l) => l.slice(10, 49).trim()).join(' ');
+  return view.text;
+}
+
+/** One line for a table cell, cut at `max` characters. */
 export function payloadPreview(payload: Payload | null, decoder: string, max = 160): string {
   if (payload === null) return 'null';
   if (payload.size === 0) return '(empty)';
-  const view = decodePayload(payload, decoder);
-  let text: string;
-  if (view.kind === 'json') text = JSON.stringify(view.value);
-  else if (view.kind === 'error') text = payload.encoding === 'utf8' ? payload.data : `base64:${payload.data}`;
-  else if (view.kind === 'hex') text = view.text.split('\n').map((l) => l.slice(10, 49).trim()).join(' ');
-  else text = view.text;
+  const text = payloadLine(payload, decoder);
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }

@@ -1,8 +1,10 @@
 'use client';
 
+import { useState } from 'react';
 import { MAX_LIMIT, type StartMode } from '@/lib/messages/api';
-import type { MessagesParams } from './messages-params';
-import { isoFromLocalInput, localInputValue } from './timestamp';
+import { defaultOrder, type MessagesParams } from './messages-params';
+import { PartitionPicker } from './partition-picker';
+import { DateTimeInput } from '@/components/ui/date-time-input';
 
 const starts: { id: StartMode; label: string; hint: string }[] = [
   { id: 'latest', label: 'Newest', hint: 'The newest messages, read back from the end' },
@@ -21,24 +23,12 @@ export function PositionFields({ draft, set, partitionCount, errors, showLimit =
   errors: Record<string, string>;
   showLimit?: boolean;
 }) {
-  const chosen = draft.partitions === 'all' ? [] : draft.partitions.split(',').filter(Boolean).map(Number);
-  const toggle = (p: number) => {
-    const next = chosen.includes(p) ? chosen.filter((x) => x !== p) : [...chosen, p].sort((a, b) => a - b);
-    set({ partitions: next.length === 0 ? 'all' : next.join(',') });
-  };
+  // Once the user picks an order, a new start point no longer changes it.
+  const [orderChosen, setOrderChosen] = useState(false);
   return (
     <div className="flex flex-wrap items-end gap-x-5 gap-y-3">
       <Field label="Partitions" error={errors.partitions}>
-        {partitionCount !== undefined && partitionCount <= 24 ? (
-          <div className="flex flex-wrap gap-1" data-testid="partition-picker">
-            <Chip active={draft.partitions === 'all'} onClick={() => set({ partitions: 'all' })} testId="partition-all">All</Chip>
-            {Array.from({ length: partitionCount }, (_, p) => (
-              <Chip key={p} active={chosen.includes(p)} onClick={() => toggle(p)} testId={`partition-${p}`}>{p}</Chip>
-            ))}
-          </div>
-        ) : (
-          <input className={`${input} w-32 font-mono`} value={draft.partitions} onChange={(e) => set({ partitions: e.target.value.trim() || 'all' })} placeholder="all or 0,2,5" data-testid="partitions-input" />
-        )}
+        <PartitionPicker value={draft.partitions} onChange={(partitions) => set({ partitions })} partitionCount={partitionCount} />
       </Field>
       <Field label="Start" error={errors.offset ?? errors.time}>
         <div className="flex items-center gap-2">
@@ -50,7 +40,7 @@ export function PositionFields({ draft, set, partitionCount, errors, showLimit =
                 role="radio"
                 aria-checked={draft.start === s.id}
                 title={s.hint}
-                onClick={() => set({ start: s.id, order: s.id === 'latest' ? 'desc' : s.id === 'earliest' ? 'asc' : draft.order })}
+                onClick={() => set(orderChosen ? { start: s.id } : { start: s.id, order: defaultOrder(s.id) })}
                 data-testid={`start-${s.id}`}
                 className={`border-r border-slate-300 px-2.5 py-1 text-sm last:border-0 ${draft.start === s.id ? 'bg-slate-800 text-white' : 'bg-white text-slate-700 hover:bg-slate-50'}`}
               >
@@ -62,23 +52,26 @@ export function PositionFields({ draft, set, partitionCount, errors, showLimit =
             <input className={`${input} w-32 font-mono`} inputMode="numeric" value={draft.offset} onChange={(e) => set({ offset: e.target.value.trim() })} placeholder="offset" aria-label="Offset" data-testid="start-offset-input" />
           )}
           {draft.start === 'time' && (
-            <input
-              type="datetime-local"
-              step="0.001"
-              className={`${input} font-mono`}
-              value={localInputValue(draft.time)}
-              onChange={(e) => set({ time: isoFromLocalInput(e.target.value) ?? '' })}
-              aria-label="Date-time (local)"
-              data-testid="start-time-input"
-            />
+            <DateTimeInput value={draft.time} onChange={(time) => set({ time })} label="Date-time" testId="start-time-input" />
           )}
         </div>
       </Field>
       <Field label="Order">
-        <select className={input} value={draft.order} onChange={(e) => set({ order: e.target.value as 'asc' | 'desc' })} data-testid="order-select">
-          <option value="desc">Newest first</option>
-          <option value="asc">Oldest first</option>
-        </select>
+        <div className="flex items-center gap-2">
+          <select
+            className={input}
+            value={draft.order}
+            onChange={(e) => {
+              setOrderChosen(true);
+              set({ order: e.target.value as 'asc' | 'desc' });
+            }}
+            data-testid="order-select"
+          >
+            <option value="desc">Newest first</option>
+            <option value="asc">Oldest first</option>
+          </select>
+          <span className="font-normal text-slate-500" data-testid="order-hint">{readsHow(draft)}</span>
+        </div>
       </Field>
       {showLimit && (
         <Field label="Limit" error={errors.limit}>
@@ -107,16 +100,11 @@ export function Field({ label, error, children, className = '' }: { label: strin
   );
 }
 
-function Chip({ active, onClick, children, testId }: { active: boolean; onClick: () => void; children: React.ReactNode; testId: string }) {
-  return (
-    <button
-      type="button"
-      onClick={onClick}
-      aria-pressed={active}
-      data-testid={testId}
-      className={`min-w-8 rounded border px-2 py-1 font-mono text-xs ${active ? 'border-sky-600 bg-sky-600 text-white' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'}`}
-    >
-      {children}
-    </button>
-  );
+/** Which way the read goes from the chosen start, in words. */
+function readsHow(d: MessagesParams): string {
+  const forward = d.order === 'asc';
+  if (d.start === 'latest') return forward ? 'the newest messages, oldest of them first' : 'reads back from the newest';
+  if (d.start === 'earliest') return forward ? 'reads forward from the start of the log' : 'the oldest messages, newest of them first';
+  const from = d.start === 'offset' ? `offset ${d.offset || '…'}` : 'that time';
+  return forward ? `reads forward from ${from}` : `reads back from ${from}`;
 }

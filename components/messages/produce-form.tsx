@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ApiError } from '@/lib/api/errors';
@@ -9,6 +8,9 @@ import { useProduce, useTopicNames } from '@/lib/queries/messages';
 import { topicDetailQuery } from '@/lib/queries/topics';
 import { HeadersEditor, type HeaderDraft } from './headers-editor';
 import { Field } from './position-fields';
+import { ProduceKeyField } from './produce-key-field';
+import { ProduceResults } from './produce-results';
+import { ProduceValueField } from './produce-value-field';
 
 const input = 'rounded border border-slate-300 bg-white px-2 py-1 text-sm focus:border-sky-500 focus:outline-none';
 const fieldError = (errors: Record<string, string>, field: string) =>
@@ -28,6 +30,7 @@ export function ProduceForm({ cluster, topic: fixedTopic, initialTopic, partitio
   const [keyNull, setKeyNull] = useState(false);
   const [value, setValue] = useState('');
   const [valueFormat, setValueFormat] = useState<'text' | 'json'>('json');
+  const [tombstone, setTombstone] = useState(false);
   const [headers, setHeaders] = useState<HeaderDraft[]>([]);
   const [compression, setCompression] = useState<(typeof writableCompressions)[number]>('none');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -47,7 +50,9 @@ export function ProduceForm({ cluster, topic: fixedTopic, initialTopic, partitio
   const check = (): Record<string, string> => {
     const e: Record<string, string> = {};
     if (!topic.trim()) e.topic = 'Choose a topic';
-    if (valueFormat === 'json' && value.trim() !== '') {
+    if (!tombstone && valueFormat === 'json' && value.trim() === '') {
+      e.value = 'An empty value is not JSON. Tick "send as tombstone (null value)", or choose Text to send an empty string.';
+    } else if (!tombstone && valueFormat === 'json') {
       try {
         JSON.parse(value);
       } catch (err) {
@@ -70,7 +75,7 @@ export function ProduceForm({ cluster, topic: fixedTopic, initialTopic, partitio
         topic,
         partition: partition === 'auto' ? null : Number(partition),
         key: keyNull ? null : key,
-        value: value === '' && valueFormat === 'json' ? null : value,
+        value: tombstone ? null : value,
         valueFormat,
         headers: headers.map((h) => ({ key: h.key, value: h.isNull ? null : h.value })),
         compression,
@@ -120,37 +125,8 @@ export function ProduceForm({ cluster, topic: fixedTopic, initialTopic, partitio
           </select>
         </Field>
       </div>
-      <Field label="Key">
-        <div className="flex items-center gap-2">
-          <input className={`${input} w-96 font-mono`} value={keyNull ? '' : key} disabled={keyNull} onChange={(e) => setKey(e.target.value)} placeholder={keyNull ? 'null' : 'key (optional)'} data-testid="produce-key" />
-          <label className="flex items-center gap-1 font-normal text-slate-500">
-            <input type="checkbox" checked={keyNull} onChange={(e) => setKeyNull(e.target.checked)} data-testid="produce-key-null" />
-            null key
-          </label>
-        </div>
-      </Field>
-      <Field label="Value">
-        <div className="flex items-center gap-3 font-normal">
-          {(['json', 'text'] as const).map((f) => (
-            <label key={f} className="flex items-center gap-1 text-slate-600">
-              <input type="radio" name="value-format" checked={valueFormat === f} onChange={() => setValueFormat(f)} data-testid={`produce-format-${f}`} />
-              {f === 'json' ? 'JSON (checked)' : 'Text'}
-            </label>
-          ))}
-          {valueFormat === 'json' && (
-            <button type="button" onClick={prettify} className="text-xs text-sky-700 hover:underline">Format</button>
-          )}
-        </div>
-        <textarea
-          className={`${input} h-40 w-full font-mono ${errors.value ? 'border-red-400' : ''}`}
-          value={value}
-          onChange={(e) => setValue(e.target.value)}
-          placeholder={valueFormat === 'json' ? '{"id": 1}   (empty = null value, a tombstone)' : 'text'}
-          spellCheck={false}
-          data-testid="produce-value"
-        />
-        {fieldError(errors, 'value')}
-      </Field>
+      <ProduceKeyField value={key} isNull={keyNull} onValue={setKey} onNull={setKeyNull} />
+      <ProduceValueField value={value} format={valueFormat} tombstone={tombstone} error={errors.value} onValue={setValue} onFormat={setValueFormat} onTombstone={setTombstone} onPrettify={prettify} />
       <Field label="Headers">
         <HeadersEditor headers={headers} onChange={setHeaders} errors={errors} />
       </Field>
@@ -159,20 +135,14 @@ export function ProduceForm({ cluster, topic: fixedTopic, initialTopic, partitio
         <button type="submit" disabled={disabled || produce.isPending} className="rounded bg-sky-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-50" data-testid="produce-submit">
           {produce.isPending ? 'Producing…' : 'Produce'}
         </button>
+        <span className="text-xs text-slate-500" data-testid="produce-sends">
+          Sends key {keyNull ? 'null' : key === '' ? 'empty string (0 bytes)' : `"${key.length > 40 ? `${key.slice(0, 40)}…` : key}"`}, value {tombstone ? 'null (tombstone)' : value === '' ? (valueFormat === 'json' ? 'not set (empty is not JSON)' : 'empty string (0 bytes)') : valueFormat === 'json' ? 'JSON' : 'text'}.
+        </span>
+        {tombstone && !keyNull && key === '' && (
+          <span className="text-xs text-amber-800" data-testid="produce-tombstone-key-hint">A tombstone deletes the key it carries: enter the key to delete.</span>
+        )}
       </div>
-      {results.length > 0 && (
-        <ul className="space-y-1 text-sm" data-testid="produce-results">
-          {results.map((r, i) => (
-            <li key={`${r.partition}-${r.offset}`} className={`rounded px-3 py-1.5 ${i === 0 ? 'bg-emerald-50 text-emerald-900' : 'text-slate-600'}`} data-testid={i === 0 ? 'produce-result' : undefined}>
-              Produced to <span className="font-mono">{r.topic}</span> partition <span className="font-mono" data-testid={i === 0 ? 'produce-result-partition' : undefined}>{r.partition}</span> at offset{' '}
-              <span className="font-mono" data-testid={i === 0 ? 'produce-result-offset' : undefined}>{r.offset}</span> ({r.size} bytes).{' '}
-              <Link className="text-sky-700 hover:underline" href={`/clusters/${encodeURIComponent(cluster)}/topics/${encodeURIComponent(r.topic)}/messages?partitions=${r.partition}&start=offset&offset=${r.offset}&order=asc&limit=1`}>
-                View
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ProduceResults cluster={cluster} results={results} />
     </form>
   );
 }

@@ -8,7 +8,7 @@ import { ApiError } from '@/lib/api/errors';
 import type { ReplayInput } from '@/lib/messages/api';
 import { cancelReplay, useReplay, useReplayProgress, useTopicNames } from '@/lib/queries/messages';
 import { Field } from './position-fields';
-import { isoFromLocalInput } from './timestamp';
+import { DateTimeInput } from '@/components/ui/date-time-input';
 
 const input = 'rounded border border-slate-300 bg-white px-2 py-1 text-sm focus:border-sky-500 focus:outline-none';
 type SourceMode = 'messages' | 'offsets' | 'time';
@@ -50,11 +50,9 @@ export function ReplayPanel({ cluster, topic, selection, partitionCount, onClose
       else if (Number(to) < Number(from)) e['source.to'] = 'The last offset must not be before the first';
       source = { mode, partition: Number(partition), from: Number(from), to: Number(to) };
     } else {
-      const f = isoFromLocalInput(fromTime);
-      const t = isoFromLocalInput(toTime);
-      if (!f) e['source.from'] = 'Choose the start time';
-      if (!t) e['source.to'] = 'Choose the end time';
-      source = { mode, from: f ?? '', to: t ?? '' };
+      if (!fromTime) e['source.from'] = 'Enter the start time (YYYY-MM-DD HH:mm:ss)';
+      if (!toTime) e['source.to'] = 'Enter the end time (YYYY-MM-DD HH:mm:ss)';
+      source = { mode, from: fromTime, to: toTime };
     }
     setErrors(e);
     if (Object.keys(e).length > 0) return;
@@ -113,11 +111,11 @@ export function ReplayPanel({ cluster, topic, selection, partitionCount, onClose
         )}
         {mode === 'time' && (
           <div className="flex flex-wrap gap-3">
-            <Field label="From (local time)" error={errors['source.from']}>
-              <input type="datetime-local" step="1" className={input} value={fromTime} onChange={(e) => setFromTime(e.target.value)} data-testid="replay-from-time" />
+            <Field label="From" error={errors['source.from']}>
+              <DateTimeInput value={fromTime} onChange={setFromTime} label="From" testId="replay-from-time" />
             </Field>
             <Field label="To (inclusive)" error={errors['source.to']}>
-              <input type="datetime-local" step="1" className={input} value={toTime} onChange={(e) => setToTime(e.target.value)} data-testid="replay-to-time" />
+              <DateTimeInput value={toTime} onChange={setToTime} label="To" testId="replay-to-time" />
             </Field>
           </div>
         )}

@@ -43,7 +43,7 @@ export function SearchFields({ draft, set, errors, scanCap = true }: {
     <div className="space-y-3">
       <div className="grid gap-3 md:grid-cols-3">
         <Term label="Key" text={draft.key} mode={draft.keyMode} error={errors.key} onText={(key) => set({ key })} onMode={(keyMode) => set({ keyMode })} testId="search-key" />
-        <Term label="Value" text={draft.value} mode={draft.valueMode} error={errors.value} onText={(value) => set({ value })} onMode={(valueMode) => set({ valueMode })} testId="search-value" />
+        <Term label="Value" search text={draft.value} mode={draft.valueMode} error={errors.value} onText={(value) => set({ value })} onMode={(valueMode) => set({ valueMode })} testId="search-value" />
         <Field label="Header" error={errors.header ?? errors.headerValue}>
           <div className="flex gap-1">
             <input className={`${input} w-28 font-mono`} value={draft.header} onChange={(e) => set({ header: e.target.value })} placeholder="name" data-testid="search-header" />
@@ -87,8 +87,10 @@ export function SearchFields({ draft, set, errors, scanCap = true }: {
   );
 }
 
-function Term({ label, text, mode, error, onText, onMode, testId }: {
+function Term({ label, search, text, mode, error, onText, onMode, testId }: {
   label: string;
+  /** The field "/" focuses. */
+  search?: boolean;
   text: string;
   mode: MatchMode;
   error?: string;
@@ -100,7 +102,7 @@ function Term({ label, text, mode, error, onText, onMode, testId }: {
     <Field label={label} error={error}>
       <div className="flex gap-1">
         <ModeSelect value={mode} onChange={onMode} testId={`${testId}-mode`} />
-        <input className={`${input} min-w-0 flex-1 font-mono ${error ? 'border-red-400' : ''}`} value={text} onChange={(e) => onText(e.target.value)} data-testid={testId} spellCheck={false} />
+        <input className={`${input} min-w-0 flex-1 font-mono ${error ? 'border-red-400' : ''}`} value={text} onChange={(e) => onText(e.target.value)} data-testid={testId} data-search={search || undefined} spellCheck={false} />
       </div>
     </Field>
   );

@@ -1,10 +1,11 @@
 'use client';
 
 import type { Message } from '@/lib/messages/api';
+import { readingDirection } from '@/lib/messages/cursor';
 import { sortForDisplay } from '@/lib/messages/merge';
 import { ExportMenu } from './export-menu';
 import { MessageTable, messageId, toggledSelection } from './message-table';
-import type { MessagesParams } from './messages-params';
+import { matchTerms, type MessagesParams } from './messages-params';
 import { ReadError } from './read-error';
 import { SearchProgress } from './search-progress';
 import type { SearchState } from './use-search-stream';
@@ -26,7 +27,7 @@ export function SearchPanel({ params, state, onCancel, onContinue, selection, on
   const toggle = (m: Message) => onSelection(toggledSelection(selection, m));
   return (
     <div className="space-y-2">
-      {state.status !== 'idle' && !refused && <SearchProgress state={state} scanCap={params.scanCap} onCancel={onCancel} onContinue={onContinue} />}
+      {state.status !== 'idle' && !refused && <SearchProgress state={state} scanCap={params.scanCap} limit={params.limit} direction={readingDirection(params.start, params.order)} onCancel={onCancel} onContinue={onContinue} />}
       {state.status === 'error' && state.error && <ReadError error={state.error} />}
       <div className="flex justify-end">
         <ExportMenu messages={messages} name={`${topic}-search`} />
@@ -34,6 +35,7 @@ export function SearchPanel({ params, state, onCancel, onContinue, selection, on
       <MessageTable
         messages={messages}
         decoder={params.show}
+        terms={matchTerms(params)}
         selected={selection}
         onToggle={toggle}
         onToggleAll={(all) => onSelection(all ? new Set(messages.map(messageId)) : new Set())}

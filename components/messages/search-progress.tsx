@@ -1,12 +1,16 @@
 'use client';
 
 import { formatExact } from '@/components/ui/format';
+import type { Direction } from '@/lib/messages/cursor';
+import { SearchOutcome } from './search-outcome';
 import type { SearchState } from './use-search-stream';
 
 /** How far a search got, how fast, why it stopped, and what to do next. */
-export function SearchProgress({ state, scanCap, onCancel, onContinue }: {
+export function SearchProgress({ state, scanCap, limit, direction, onCancel, onContinue }: {
   state: SearchState;
   scanCap: number;
+  limit: number;
+  direction: Direction;
   onCancel: () => void;
   onContinue: (scanCap: number) => void;
 }) {
@@ -14,7 +18,6 @@ export function SearchProgress({ state, scanCap, onCancel, onContinue }: {
   const total = state.done?.total ?? state.total;
   const scanned = p?.scanned ?? 0;
   const pct = total > 0 ? Math.min(100, (scanned / total) * 100) : state.status === 'done' ? 100 : 0;
-  const done = state.done;
   const matched = p?.matched ?? state.messages.length;
   return (
     <div className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm shadow-sm" data-testid="search-progress" data-status={state.status}>
@@ -35,31 +38,7 @@ export function SearchProgress({ state, scanCap, onCancel, onContinue }: {
       <div className="mt-2 h-1.5 overflow-hidden rounded bg-slate-100">
         <div className={`h-full transition-[width] ${state.status === 'running' ? 'bg-sky-500' : state.status === 'done' ? 'bg-emerald-500' : 'bg-slate-400'}`} style={{ width: `${pct}%` }} />
       </div>
-      <div className="mt-2 text-xs text-slate-600" data-testid="search-outcome">
-        {state.status === 'running' && 'Searching…'}
-        {state.status === 'cancelled' && 'Cancelled: the server stopped reading.'}
-        {done?.reason === 'complete' && `Done: searched the whole range.`}
-        {done?.reason === 'limit' && (
-          <span>
-            Stopped at the match limit.{' '}
-            {done.cursor && (
-              <button type="button" className="font-medium text-sky-700 hover:underline" onClick={() => onContinue(scanCap)} data-testid="search-continue">
-                Find more
-              </button>
-            )}
-          </span>
-        )}
-        {done?.reason === 'scan-cap' && (
-          <span>
-            Stopped at the scan cap ({formatExact(scanCap)} offsets).{' '}
-            {done.cursor && (
-              <button type="button" className="font-medium text-sky-700 hover:underline" onClick={() => onContinue(scanCap)} data-testid="search-continue">
-                Scan {formatExact(scanCap)} more
-              </button>
-            )}
-          </span>
-        )}
-      </div>
+      <SearchOutcome state={state} scanCap={scanCap} limit={limit} direction={direction} onContinue={onContinue} />
     </div>
   );
 }

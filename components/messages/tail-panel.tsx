@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { Message } from '@/lib/messages/api';
 import { ExportMenu } from './export-menu';
 import { MessageTable } from './message-table';
-import { tailApiQuery, type MessagesParams } from './messages-params';
+import { matchTerms, tailApiQuery, type MessagesParams } from './messages-params';
 import { ReadError } from './read-error';
 import { MAX_ROWS, useTail } from './use-tail';
 
@@ -44,7 +44,7 @@ export function TailPanel({ cluster, topic, params, onOpen }: { cluster: string;
         </div>
       </div>
       {state.status === 'error' && state.error && <ReadError error={state.error} />}
-      <MessageTable messages={state.rows} decoder={params.show} onOpen={onOpen} empty={running ? 'Waiting for new messages…' : 'Press Start to follow new messages.'} />
+      <MessageTable messages={state.rows} decoder={params.show} terms={matchTerms(params)} onOpen={onOpen} empty={running ? 'Waiting for new messages…' : 'Press Start to follow new messages.'} />
     </div>
   );
 }

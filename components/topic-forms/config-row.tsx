@@ -1,11 +1,11 @@
 'use client';
 
 import { useState } from 'react';
-import { Badge } from '@/components/ui/badge';
+import { ConfigSourceBadge } from '@/components/ui/config-source';
 import type { TopicConfigView } from '@/lib/api/topic-admin';
 import type { ConfigOp } from '@/lib/topics/config-diff';
 import { topicConfigInfo } from '@/lib/topics/config-catalog';
-import { readableValue } from './config-value';
+import { readableValue } from '@/lib/topics/readable';
 import { FieldError, inputClass } from './field';
 
 /** One config: its value in effect (and what that means), where it comes from, edit and reset. */
@@ -74,7 +74,7 @@ export function ConfigRow({ config, pending, error, disabled, onStage, check }: 
         {error && editing === null && <FieldError field={`configs.${config.name}`} message={error} />}
       </td>
       <td className="px-3 py-2 text-xs">
-        {config.override ? <Badge tone="info">topic override</Badge> : <span className="text-slate-500">{config.source}</span>}
+        <ConfigSourceBadge source={config.override ? 'dynamic-topic' : config.source} />
         {config.override && config.defaultValue !== null && (
           <p className="mt-0.5 text-slate-500" title="The value after a reset">default {readableValue(config.name, config.defaultValue) ?? config.defaultValue}</p>
         )}

@@ -3,6 +3,7 @@
 import { topicConfigInfo } from '@/lib/topics/config-catalog';
 import type { FormRequest } from '@/lib/topics/create-form';
 import { formatAmount } from '@/lib/topics/units';
+import { useTimeFormat } from '@/components/ui/use-time-format';
 import type { BrokerVerdict } from './use-create-form';
 
 /**
@@ -106,7 +107,7 @@ function focusField(field: string) {
 }
 
 function Verdict({ verdict }: { verdict: BrokerVerdict }) {
-  const time = new Date(verdict.at).toLocaleTimeString();
+  const time = useTimeFormat().dateTime(verdict.at);
   if (verdict.kind === 'accepted') {
     const warnings = Object.values(verdict.result.warnings).flat();
     return (

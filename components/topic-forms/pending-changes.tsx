@@ -1,7 +1,7 @@
 'use client';
 
 import type { ConfigChange } from '@/lib/topics/config-diff';
-import { readableValue } from './config-value';
+import { readableValue } from '@/lib/topics/readable';
 import { FieldError } from './field';
 
 /** The staged config changes as before → after, reviewed before anything is sent. */

@@ -26,6 +26,8 @@ export function TopicSearch({ value, onChange, placeholder = 'Search topics…',
       placeholder={placeholder}
       aria-label={placeholder}
       data-testid={testId}
+      data-search
+      title="Press / to search"
       onChange={(e) => {
         const q = e.target.value;
         setText(q);

@@ -1,19 +1,10 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import type { ConfigEntry, ConfigSource } from '@/lib/api/common';
-import { Badge, type Tone } from './badge';
+import type { ConfigEntry } from '@/lib/api/common';
+import { ConfigSourceBadge } from './config-source';
 import { ConfigValue } from './config-value';
 import { EmptyRow, Table, Td, Th, THead, Tr } from './table';
-
-const sourceLabel: Record<ConfigSource, { label: string; tone: Tone; title: string }> = {
-  default: { label: 'default', tone: 'neutral', title: "Kafka's built-in default" },
-  static: { label: 'static', tone: 'info', title: "Set in the broker's server.properties" },
-  'dynamic-broker': { label: 'dynamic', tone: 'warn', title: 'Set at runtime for this broker' },
-  'dynamic-default': { label: 'dynamic (cluster)', tone: 'warn', title: 'Set at runtime as the default for all brokers' },
-  'dynamic-topic': { label: 'topic override', tone: 'warn', title: 'Set on this topic' },
-  unknown: { label: 'unknown', tone: 'neutral', title: 'The broker did not say' },
-};
 
 /** Configs with where each value comes from; values that differ from the default stand out. */
 export function ConfigTable({ configs, testId = 'config-table' }: { configs: ConfigEntry[]; testId?: string }) {
@@ -35,6 +26,7 @@ export function ConfigTable({ configs, testId = 'config-table' }: { configs: Con
           onChange={(e) => setFilter(e.target.value)}
           placeholder="Filter configs"
           data-testid={`${testId}-filter`}
+          data-search
           className="w-64 rounded border border-slate-300 px-2 py-1 text-sm"
         />
         <label className="flex items-center gap-1.5 text-slate-600">
@@ -50,7 +42,6 @@ export function ConfigTable({ configs, testId = 'config-table' }: { configs: Con
         </THead>
         <tbody>
           {shown.map((c) => {
-            const source = sourceLabel[c.source];
             return (
               <Tr key={c.name} testId={`config-row-${c.name}`}>
                 <Td className="font-mono text-xs">
@@ -62,7 +53,7 @@ export function ConfigTable({ configs, testId = 'config-table' }: { configs: Con
                   {c.sensitive ? <span className="italic text-slate-400">hidden (sensitive)</span> : <ConfigValue name={c.name} value={c.value} />}
                 </Td>
                 <Td>
-                  <Badge tone={source.tone} title={source.title} testId={`config-source-${c.name}`}>{source.label}</Badge>
+                  <ConfigSourceBadge source={c.source} testId={`config-source-${c.name}`} />
                   {c.readOnly && <span className="ml-1 text-xs text-slate-400" title="Cannot be changed at runtime">read-only</span>}
                 </Td>
               </Tr>

@@ -1,11 +1,15 @@
+'use client';
+
 import { ApiError } from '@/lib/api/errors';
+import { useTimeFormat } from './use-time-format';
 
 /**
  * A poll failed but earlier data is still on screen: say so above it, so nobody mistakes old
  * numbers for the current state of the cluster.
  */
 export function StaleBanner({ error, fetchedAt }: { error: unknown; fetchedAt: number | undefined }) {
-  const readAt = fetchedAt ? new Date(fetchedAt).toLocaleTimeString('en-GB') : undefined;
+  const time = useTimeFormat();
+  const readAt = fetchedAt ? time.dateTime(fetchedAt) : undefined;
   const message = error instanceof Error ? error.message : String(error);
   const unreachable = error instanceof ApiError && (error.code === 'cluster_unreachable' || error.code === 'timeout');
   return (

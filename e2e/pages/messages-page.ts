@@ -73,6 +73,15 @@ export class MessagesPage {
   get tailStatus(): Locator {
     return this.page.getByTestId('tail-status');
   }
+  get orderHint(): Locator {
+    return this.page.getByTestId('order-hint');
+  }
+  get highlights(): Locator {
+    return this.page.getByTestId('match-highlight');
+  }
+  get continueSearch(): Locator {
+    return this.page.getByTestId('search-continue');
+  }
   get detail(): Locator {
     return this.page.getByTestId('message-detail');
   }

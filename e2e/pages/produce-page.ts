@@ -7,7 +7,7 @@ export class ProducePage {
   goto(search = '') {
     return this.page.goto(`/clusters/${encodeURIComponent(this.cluster)}/produce${search}`);
   }
-  field(name: 'topic' | 'partition' | 'key' | 'value' | 'compression' | 'key-null'): Locator {
+  field(name: 'topic' | 'partition' | 'key' | 'value' | 'compression' | 'key-null' | 'tombstone'): Locator {
     return this.page.getByTestId(`produce-${name}`);
   }
   format(format: 'json' | 'text'): Locator {
@@ -27,6 +27,10 @@ export class ProducePage {
   }
   error(field: string): Locator {
     return this.page.getByTestId(`produce-error-${field}`);
+  }
+  /** The line that says what the key and value will be sent as. */
+  get sends(): Locator {
+    return this.page.getByTestId('produce-sends');
   }
   get result(): Locator {
     return this.page.getByTestId('produce-result');

@@ -44,7 +44,7 @@ export function evaluateHealth(input: HealthInput): Health {
   if (total > 0 && inactive) {
     const lastMove = Math.max(...known.map((p) => p.lastMovedAt ?? -Infinity));
     const since = Number.isFinite(lastMove) ? `; offsets last moved ${formatDuration(now - lastMove)} ago` : '';
-    return { status: 'STOP', reason: `No active members: ${formatCount(total)} messages waiting and nothing consuming${since}.` };
+    return { status: 'STOP', reason: `No active members: ${formatCount(total)} ${total === 1 ? 'message' : 'messages'} waiting and nothing consuming${since}.` };
   }
   if (total === 0) return { status: 'OK', reason: 'Caught up: no lag.' };
 
@@ -57,7 +57,7 @@ export function evaluateHealth(input: HealthInput): Health {
     const more = stalled.length > 1 ? ` (and ${stalled.length - 1} more partition${stalled.length > 2 ? 's' : ''})` : '';
     return {
       status: 'STALL',
-      reason: `Committed offset of ${worst.topic}-${worst.partition} has not moved for ${formatDuration(still)} while ${formatCount(worst.lag ?? 0)} messages wait${more}.`,
+      reason: `Committed offset of ${worst.topic}-${worst.partition} has not moved for ${formatDuration(still)} while ${formatCount(worst.lag ?? 0)} ${worst.lag === 1 ? 'message waits' : 'messages wait'}${more}.`,
     };
   }
 

@@ -216,7 +216,11 @@ export const produceInputSchema = z
     timestamp: z.number().int().min(0).optional(),
   })
   .superRefine((input, ctx) => {
-    if (input.valueFormat === 'json' && input.value !== null) {
+    // null is a tombstone and "" an empty (0-byte) value; an empty string is not JSON, so with
+    // valueFormat json the caller is told which of the two to send rather than guessed for.
+    if (input.valueFormat === 'json' && input.value !== null && input.value.trim() === '') {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'An empty value is not JSON: send null for a tombstone, or valueFormat text for an empty string' });
+    } else if (input.valueFormat === 'json' && input.value !== null) {
       try {
         JSON.parse(input.value);
       } catch (error) {

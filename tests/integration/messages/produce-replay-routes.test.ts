@@ -84,6 +84,16 @@ describe('messages: produce and replay routes', { skip: hasKcat ? false : 'kcat 
     assert.deepEqual(m.headers, ['source', 'console', 'empty', null]);
   });
 
+  it('keeps null apart from the empty string for keys and values; leaving them out means null', async () => {
+    await t.admin.createTopics({ topics: [{ topic: 'empties', numPartitions: 1, replicationFactor: 1 }] });
+    for (const body of [{ key: '', value: null }, { key: null, value: '', valueFormat: 'text' }, {}]) {
+      const res = await produce({ topic: 'empties', ...body });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+    }
+    const read = await readAll('empties', 0);
+    assert.deepEqual(read.map((m) => [m.key, m.payload]), [['', null], [null, ''], [null, null]]);
+  });
+
   it('chooses the partition by key like Kafka, or the one asked for', async () => {
     const byKey = await produce({ topic: 'out', key: 'same-key', value: 'a' });
     const again = await produce({ topic: 'out', key: 'same-key', value: 'b' });
@@ -118,6 +128,7 @@ describe('messages: produce and replay routes', { skip: hasKcat ? false : 'kcat 
   it('refuses bad produce input with the field named', async () => {
     const cases: [unknown, number, RegExp, string?][] = [
       [{ topic: 'narrow', value: '{"a":', valueFormat: 'json' }, 400, /Not valid JSON/, 'value'],
+      [{ topic: 'narrow', value: '', valueFormat: 'json' }, 400, /An empty value is not JSON: send null for a tombstone/, 'value'],
       [{ topic: '', value: 'x' }, 400, /Choose a topic/, 'topic'],
       [{ topic: 'narrow', partition: -1, value: 'x' }, 400, /Partition must be >= 0/, 'partition'],
       [{ topic: 'narrow', headers: [{ key: '', value: 'x' }] }, 400, /Header name is required/, 'headers.0.key'],

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { ClusterBanner } from '@/components/layout/cluster-banner';
 import { ClusterNav } from '@/components/layout/cluster-nav';
 import { UserMenu } from '@/components/layout/user-menu';
+import { DisplayPrefs } from '@/components/layout/display-prefs';
 
 export default async function ClusterLayout({ children, params }: {
   children: ReactNode;
@@ -11,7 +12,8 @@ export default async function ClusterLayout({ children, params }: {
   const { cluster } = await params;
   return (
     <div className="flex min-h-screen">
-      <aside className="sticky top-0 flex h-screen w-56 shrink-0 flex-col gap-4 bg-slate-900 py-4">
+      {/* palette-fixed: the sidebar is dark in both themes. */}
+      <aside className="palette-fixed sticky top-0 flex h-screen w-56 shrink-0 flex-col gap-4 border-r border-slate-800 bg-slate-900 py-4">
         <Link href="/" className="px-4 text-xs font-semibold uppercase tracking-wider text-slate-400 hover:text-white">
           Kafka Console
         </Link>
@@ -19,7 +21,8 @@ export default async function ClusterLayout({ children, params }: {
         <div className="px-1">
           <ClusterNav cluster={cluster} />
         </div>
-        <div className="mt-auto border-t border-slate-800 pt-3">
+        <div className="mt-auto space-y-3 border-t border-slate-800 pt-3">
+          <DisplayPrefs />
           <UserMenu />
         </div>
       </aside>
