@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useNow } from './use-now';
 
 /** "updated N s ago" with a refresh button: the data on screen always says how old it is. */
 export function UpdatedAgo({ updatedAt, onRefresh, refreshing, failed }: {
@@ -10,15 +10,11 @@ export function UpdatedAgo({ updatedAt, onRefresh, refreshing, failed }: {
   /** The read failed and there is no data yet: say so instead of "loading…". */
   failed?: boolean;
 }) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  const seconds = updatedAt ? Math.max(0, Math.round((now - updatedAt) / 1000)) : undefined;
+  const now = useNow();
+  const seconds = updatedAt && now !== null ? Math.max(0, Math.round((now - updatedAt) / 1000)) : undefined;
   return (
     <div className="flex items-center gap-2 text-xs text-slate-500" data-testid="updated-ago">
-      <span>{seconds !== undefined ? `updated ${seconds} s ago` : failed ? 'no data' : 'loading…'}</span>
+      <span>{label(updatedAt, seconds, failed)}</span>
       <button
         type="button"
         onClick={onRefresh}
@@ -30,4 +26,11 @@ export function UpdatedAgo({ updatedAt, onRefresh, refreshing, failed }: {
       </button>
     </div>
   );
+}
+
+function label(updatedAt: number | undefined, seconds: number | undefined, failed: boolean | undefined): string {
+  if (seconds !== undefined) return `updated ${seconds} s ago`;
+  // Data from the server render, before the browser's clock is in use: it was read just now.
+  if (updatedAt) return 'updated just now';
+  return failed ? 'no data' : 'loading…';
 }
