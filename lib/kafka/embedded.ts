@@ -29,7 +29,7 @@ export async function startEmbeddedCluster(): Promise<ClusterConfig> {
  * The demo cluster keeps what the operator created across restarts, in DEVCLUSTER_DATA_DIR
  * (default .data/devcluster); DEVCLUSTER_FRESH=true deletes that first.
  */
-export async function startDemoCluster(env: NodeJS.ProcessEnv): Promise<DevCluster> {
+export async function startDemoCluster(env: Record<string, string | undefined>): Promise<DevCluster> {
   const dataDir = path.resolve(env.DEVCLUSTER_DATA_DIR || DEFAULT_DEMO_DATA_DIR);
   if (env.DEVCLUSTER_FRESH === 'true') rmSync(dataDir, { recursive: true, force: true });
   const basePort = Number(env.DEVCLUSTER_PORT ?? 9092);
