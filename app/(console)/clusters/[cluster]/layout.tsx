@@ -2,12 +2,15 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { ClusterBanner } from '@/components/layout/cluster-banner';
 import { ClusterNav } from '@/components/layout/cluster-nav';
+import { requireCluster } from '@/lib/server/page-exists';
+import { routeParam } from '@/lib/url-params';
 
 export default async function ClusterLayout({ children, params }: {
   children: ReactNode;
   params: Promise<{ cluster: string }>;
 }) {
   const { cluster } = await params;
+  await requireCluster(routeParam(cluster));
   return (
     <div className="flex min-h-screen">
       <aside className="sticky top-0 flex h-screen w-56 shrink-0 flex-col gap-4 bg-slate-900 py-4">
