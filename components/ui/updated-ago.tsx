@@ -11,6 +11,9 @@ export function UpdatedAgo({ updatedAt, onRefresh, refreshing, failed }: {
   failed?: boolean;
 }) {
   const now = useNow();
+  // Hydrated data older than its stale time is re-read on mount, so the browser's first render
+  // can be "refreshing" where the server's was not: show it only once hydrated, as the time.
+  const busy = now !== null && refreshing;
   const seconds = updatedAt && now !== null ? Math.max(0, Math.round((now - updatedAt) / 1000)) : undefined;
   return (
     <div className="flex items-center gap-2 text-xs text-slate-500" data-testid="updated-ago">
@@ -18,11 +21,11 @@ export function UpdatedAgo({ updatedAt, onRefresh, refreshing, failed }: {
       <button
         type="button"
         onClick={onRefresh}
-        disabled={refreshing}
+        disabled={busy}
         data-testid="refresh"
         className="rounded border border-slate-300 bg-white px-2 py-0.5 font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-50"
       >
-        {refreshing ? 'Refreshing…' : 'Refresh'}
+        {busy ? 'Refreshing…' : 'Refresh'}
       </button>
     </div>
   );
