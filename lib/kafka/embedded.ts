@@ -1,8 +1,9 @@
 import 'server-only';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { ClusterConfig } from '@/lib/config/schema';
 import { startDevCluster, type DevCluster } from '@/lib/devcluster';
+import { isLockFile, lockDataDir } from './data-dir-lock';
 
 /** Where the demo cluster keeps its data unless DEVCLUSTER_DATA_DIR says otherwise. */
 export const DEFAULT_DEMO_DATA_DIR = '.data/devcluster';
@@ -14,7 +15,7 @@ export const DEFAULT_DEMO_DATA_DIR = '.data/devcluster';
 export async function startEmbeddedCluster(): Promise<ClusterConfig> {
   const cluster = await startDemoCluster(process.env);
   console.log(
-    `[console] No cluster configured: started the embedded demo cluster at ${cluster.bootstrapServers.join(',')}, data in ${cluster.options.dataDir}`,
+    `[console] No cluster configured: started the embedded demo cluster at ${cluster.bootstrapServers.join(',')}, data ${cluster.options.dataDir ? `in ${cluster.options.dataDir}` : 'in memory'}`,
   );
   return {
     id: 'local',
@@ -27,12 +28,27 @@ export async function startEmbeddedCluster(): Promise<ClusterConfig> {
 
 /**
  * The demo cluster keeps what the operator created across restarts, in DEVCLUSTER_DATA_DIR
- * (default .data/devcluster); DEVCLUSTER_FRESH=true deletes that first.
+ * (default .data/devcluster); DEVCLUSTER_FRESH=true deletes that first. When another console holds
+ * the directory, this one runs in memory.
  */
 export async function startDemoCluster(env: Record<string, string | undefined>): Promise<DevCluster> {
-  const dataDir = path.resolve(env.DEVCLUSTER_DATA_DIR || DEFAULT_DEMO_DATA_DIR);
-  if (env.DEVCLUSTER_FRESH === 'true') rmSync(dataDir, { recursive: true, force: true });
-  const basePort = Number(env.DEVCLUSTER_PORT ?? 9092);
+  const dir = path.resolve(env.DEVCLUSTER_DATA_DIR || DEFAULT_DEMO_DATA_DIR);
+  const lock = lockDataDir(dir);
+  if ('heldBy' in lock) {
+    console.log(`[console] ${dir} is in use by another console (pid ${lock.heldBy}): this demo cluster keeps its data in memory.`);
+  } else if (env.DEVCLUSTER_FRESH === 'true') {
+    for (const name of readdirSync(dir)) if (!isLockFile(name)) rmSync(path.join(dir, name), { recursive: true, force: true });
+  }
+  const dataDir = 'heldBy' in lock ? undefined : dir;
+  const cluster = await startOnFreePorts(Number(env.DEVCLUSTER_PORT ?? 9092), dataDir).catch((error: unknown) => {
+    if ('release' in lock) lock.release();
+    throw error;
+  });
+  if ('release' in lock) cluster.onClose(lock.release);
+  return cluster;
+}
+
+async function startOnFreePorts(basePort: number, dataDir: string | undefined): Promise<DevCluster> {
   try {
     return await startDevCluster({ brokers: 3, basePort, demo: true, dataDir });
   } catch (error) {

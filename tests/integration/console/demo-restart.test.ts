@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,8 +9,8 @@ import type { DevCluster } from '@/lib/devcluster';
 import { startDemoCluster } from '@/lib/kafka/embedded';
 
 // The embedded demo cluster as `npm start` runs it, started twice on one data dir: what the
-// operator created is still there, the seed topics are not created or back-filled again, and
-// DEVCLUSTER_FRESH=true starts from nothing.
+// operator created is still there, the seed topics are not created or back-filled again,
+// DEVCLUSTER_FRESH=true starts from nothing, and a second console does not share the files.
 
 const dataDir = mkdtempSync(join(tmpdir(), 'demo-restart-'));
 const env = { DEVCLUSTER_DATA_DIR: dataDir, DEVCLUSTER_PORT: '0' };
@@ -86,6 +86,31 @@ describe('demo cluster restart', () => {
       assert.ok(!names.includes('kept'));
       assert.ok(names.includes('orders'));
     });
+  });
+
+  test('a data dir held by another live console is left alone: this one runs in memory', async () => {
+    const lockFile = join(dataDir, 'console.lock');
+    writeFileSync(lockFile, '1'); // pid 1 is always alive
+    const logged: string[] = [];
+    mock.method(console, 'log', (...args: unknown[]) => void logged.push(args.join(' ')));
+    try {
+      const cluster = await startDemoCluster({ ...env, DEVCLUSTER_FRESH: 'true' });
+      await cluster.close();
+      assert.equal(cluster.options.dataDir, undefined);
+    } finally {
+      mock.restoreAll();
+      rmSync(lockFile);
+    }
+    assert.match(logged.join('\n'), /in use by another console \(pid 1\)/);
+    // Nothing was deleted by the fresh start the other console's data would have lost.
+    assert.ok(existsSync(join(dataDir, 'topics', 'orders')));
+  });
+
+  test('the lock is released when the cluster closes', async () => {
+    const cluster = await startDemoCluster(env);
+    assert.ok(existsSync(join(dataDir, 'console.lock')));
+    await cluster.close();
+    assert.ok(!existsSync(join(dataDir, 'console.lock')));
   });
 
   test('a taken port falls back to random ports with one line and no stack trace', async () => {
