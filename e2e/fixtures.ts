@@ -1,8 +1,10 @@
 import { test as base, expect } from '@playwright/test';
 import { Kafka, logLevel } from 'kafkajs';
+import { collectPageErrors, describeErrors, type PageErrorCollector } from './support/page-errors';
 
-// Fixtures: a kafkajs client on the cluster under test, the devcluster's fault control, and a
-// unique name per test so runs never collide.
+// Fixtures: a kafkajs client on the cluster under test, the devcluster's fault control, a
+// unique name per test so runs never collide, and (for every test, without asking) a check that
+// no page threw or logged a console error the test did not declare with `pageErrors.allow`.
 
 interface Faults {
   /** False against an external cluster (TEST_KAFKA_BROKERS): fault tests skip themselves. */
@@ -11,7 +13,25 @@ interface Faults {
   startBroker(id: number): Promise<void>;
 }
 
-export const test = base.extend<{ kafka: Kafka; clusterId: string; faults: Faults; uniqueName: (prefix: string) => string }>({
+interface Fixtures {
+  kafka: Kafka;
+  clusterId: string;
+  faults: Faults;
+  uniqueName: (prefix: string) => string;
+  pageErrors: Pick<PageErrorCollector, 'allow' | 'unexpected' | 'clear'>;
+}
+
+export const test = base.extend<Fixtures>({
+  pageErrors: [
+    async ({ context }, use) => {
+      const collector = collectPageErrors(context);
+      await use(collector);
+      collector.stop();
+      const errors = collector.unexpected();
+      if (errors.length > 0) throw new Error(`The pages logged errors this test did not expect:\n${describeErrors(errors)}`);
+    },
+    { auto: true },
+  ],
   kafka: async ({}, use) => {
     await use(new Kafka({ clientId: 'e2e', brokers: process.env.E2E_BROKERS!.split(','), logLevel: logLevel.NOTHING }));
   },

@@ -35,7 +35,6 @@ export class BrokerServer {
     private readonly broker: BrokerInfo,
   ) {
     this.server = net.createServer((socket) => this.accept(socket));
-    this.server.on('error', (err) => console.error(`[devcluster] broker ${broker.nodeId} listener error`, err));
   }
 
   listen(port: number): Promise<number> {
@@ -44,6 +43,8 @@ export class BrokerServer {
       this.server.once('error', onError);
       this.server.listen({ port, host: this.broker.host, exclusive: true }, () => {
         this.server.off('error', onError);
+        // Only once listening: a failed listen (EADDRINUSE) is the caller's to report, not a stack trace here.
+        this.server.on('error', (err) => console.error(`[devcluster] broker ${this.broker.nodeId} listener error`, err));
         resolve((this.server.address() as net.AddressInfo).port);
       });
     });

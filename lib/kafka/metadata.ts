@@ -59,9 +59,14 @@ export async function getMetadata(clusterId: string, force = false): Promise<Clu
   return value;
 }
 
+/** A miss in metadata older than this is checked against a fresh read before it becomes a 404. */
+const MISS_RECHECK_MS = 1_000;
+
 /** The topic's metadata, or a 404 naming it. */
 export async function getTopicMeta(clusterId: string, topic: string, force = false): Promise<TopicMeta> {
-  const meta = await getMetadata(clusterId, force);
+  let meta = await getMetadata(clusterId, force);
+  // A topic another client created a moment ago is missing from metadata cached before it.
+  if (!meta.topicsByName.has(topic) && Date.now() - meta.fetchedAt > MISS_RECHECK_MS) meta = await getMetadata(clusterId, true);
   const found = meta.topicsByName.get(topic);
   if (!found) throw notFound(`Topic "${topic}" does not exist in this cluster.`);
   return found;

@@ -13,6 +13,10 @@ import type {
   TopicFormContext,
 } from '@/lib/api/topic-admin';
 import { useCluster } from './clusters';
+import { groupKeys } from './groups';
+import { invalidateAfterDelete } from './invalidate';
+import { messageKeys } from './messages';
+import { topicKeys } from './topics';
 
 // Topic administration: the form context, the mutations, and whether the cluster accepts
 // changes at all. Every mutation invalidates the cluster's whole key tree: topics, configs,
@@ -77,5 +81,17 @@ export const useAddPartitions = (cluster: string, topic: string) =>
 export const usePurgeRecords = (cluster: string, topic: string) =>
   useClusterMutation(cluster, (body: PurgeRecordsInput) => apiPost<PurgeRecordsResult>(`${topicBase(cluster, topic)}/records`, body, 'DELETE'));
 
-export const useDeleteTopic = (cluster: string, topic: string) =>
-  useClusterMutation(cluster, (body: { confirm: string }) => apiPost<{ topic: string; deleted: true }>(topicBase(cluster, topic), body, 'DELETE'));
+export function useDeleteTopic(cluster: string, topic: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { confirm: string }) => apiPost<{ topic: string; deleted: true }>(topicBase(cluster, topic), body, 'DELETE'),
+    onSuccess: () =>
+      invalidateAfterDelete(client, cluster, [
+        topicKeys.detail(cluster, topic),
+        topicKeys.configs(cluster, topic),
+        adminKeys.form(cluster, topic),
+        messageKeys.topic(cluster, topic),
+        groupKeys.topicConsumers(cluster, topic),
+      ]),
+  });
+}

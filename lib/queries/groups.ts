@@ -13,6 +13,7 @@ import type {
   TopicConsumers,
 } from '@/lib/api/groups';
 import { POLL_MS } from './constants';
+import { invalidateAfterDelete } from './invalidate';
 
 const base = (cluster: string) => `/api/clusters/${encodeURIComponent(cluster)}`;
 const groupPath = (cluster: string, group: string) => `${base(cluster)}/groups/${encodeURIComponent(group)}`;
@@ -94,7 +95,7 @@ export function useDeleteGroup(cluster: string, group: string) {
   return useMutation({
     // `confirm` is what the user typed; the server deletes only if it equals the group id.
     mutationFn: (confirm: string) => apiPost<{ groupId: string }>(groupPath(cluster, group), { confirm }, 'DELETE'),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['clusters', cluster] }),
+    onSuccess: () => invalidateAfterDelete(client, cluster, [groupKeys.detail(cluster, group), groupKeys.history(cluster, group)]),
   });
 }
 

@@ -40,6 +40,20 @@ export function jobProgress(key: string): ReplayProgress | undefined {
   return job ? { ...job.progress } : undefined;
 }
 
+/**
+ * The job's progress, waiting up to `waitMs` for it to start: the browser picks the job id and
+ * asks for progress as it sends the replay request, so the question can arrive first. Without the
+ * wait that ordinary race would answer 404 (and the browser would log it as an error).
+ */
+export async function jobProgressSoon(key: string, waitMs: number): Promise<ReplayProgress | undefined> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const progress = jobProgress(key);
+    if (progress || Date.now() >= deadline) return progress;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Asks a running job to stop; false when there is no such running job. */
 export function cancelJob(key: string): boolean {
   const job = jobs.get(key);

@@ -4,12 +4,15 @@ import { ClusterBanner } from '@/components/layout/cluster-banner';
 import { ClusterNav } from '@/components/layout/cluster-nav';
 import { UserMenu } from '@/components/layout/user-menu';
 import { DisplayPrefs } from '@/components/layout/display-prefs';
+import { requireCluster } from '@/lib/server/page-exists';
+import { routeParam } from '@/lib/url-params';
 
 export default async function ClusterLayout({ children, params }: {
   children: ReactNode;
   params: Promise<{ cluster: string }>;
 }) {
   const { cluster } = await params;
+  await requireCluster(routeParam(cluster));
   return (
     <div className="flex min-h-screen">
       {/* palette-fixed: the sidebar is dark in both themes. */}

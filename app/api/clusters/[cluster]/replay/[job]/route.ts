@@ -1,7 +1,7 @@
 import { notFound } from '@/lib/api/errors';
 import { getCluster } from '@/lib/kafka/clusters';
 import { jobKey } from '@/lib/kafka/messages/replay';
-import { cancelJob, jobProgress } from '@/lib/kafka/messages/replay-jobs';
+import { cancelJob, jobProgressSoon } from '@/lib/kafka/messages/replay-jobs';
 import { mutation } from '@/lib/server/mutation';
 import { route } from '@/lib/server/route';
 
@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 /** Progress of a replay started in this console process. */
 export const GET = route<{ cluster: string; job: string }>('messages:replay', async ({ params }) => {
   await getCluster(params.cluster);
-  const progress = jobProgress(jobKey(params.cluster, params.job));
+  const progress = await jobProgressSoon(jobKey(params.cluster, params.job), 3_000);
   if (!progress) throw notFound(`No replay "${params.job}" is known (finished replays are kept for 10 minutes).`);
   return progress;
 });

@@ -1,0 +1,12 @@
+import { matchQuery, type QueryClient, type QueryKey } from '@tanstack/react-query';
+
+/**
+ * After a delete, everything of the cluster is re-read except the deleted thing's own queries:
+ * re-reading those could only answer 404 (which the browser logs as an error) while the page that
+ * showed it navigates away.
+ */
+export function invalidateAfterDelete(client: QueryClient, cluster: string, gone: QueryKey[]): Promise<void> {
+  const isGone = (query: Parameters<typeof matchQuery>[1]) => gone.some((queryKey) => matchQuery({ queryKey }, query));
+  for (const queryKey of gone) void client.cancelQueries({ queryKey });
+  return client.invalidateQueries({ queryKey: ['clusters', cluster], predicate: (query) => !isGone(query) });
+}
