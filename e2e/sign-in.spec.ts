@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { Kafka } from 'kafkajs';
 import { hashPassword } from '@/lib/auth/passwords';
 import { expect, test } from './fixtures';
+import { withAdmin } from './support/kafka-admin';
 import { brokersYaml, startConsoleProcess, type ConsoleProcess } from './support/console-process';
 
 // Sign-in with local users, and what a role limited to some topics sees and may do, against a
@@ -11,16 +11,6 @@ const PASSWORD = 'correct horse battery staple';
 const prefix = `e2e-auth-${Date.now().toString(36)}`;
 const visible = `${prefix}-orders`;
 const hidden = `${prefix}-payments`;
-
-async function withAdmin<T>(kafka: Kafka, fn: (admin: ReturnType<Kafka['admin']>) => Promise<T>): Promise<T> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    return await fn(admin);
-  } finally {
-    await admin.disconnect();
-  }
-}
 
 let consoleProcess: ConsoleProcess;
 
@@ -57,7 +47,8 @@ async function signIn(page: import('@playwright/test').Page, user: string, passw
   await page.getByTestId('login-submit').click();
 }
 
-test('a signed-out visit goes to sign-in, a wrong password is refused, and sign-out ends the session', async ({ page }) => {
+test('a signed-out visit goes to sign-in, a wrong password is refused, and sign-out ends the session', async ({ page, pageErrors }) => {
+  pageErrors.allow(/status of 401 .*\/api\/auth\/login:/);
   await page.goto(`${consoleProcess.base}/clusters/e2e/topics`);
   await expect(page).toHaveURL(/\/login\?next=%2Fclusters%2Fe2e%2Ftopics/);
   await signIn(page, 'alice', 'wrong password');

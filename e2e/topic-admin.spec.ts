@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Kafka } from 'kafkajs';
 import { expect, test } from './fixtures';
+import { withAdmin } from './support/kafka-admin';
 import { AuditPage } from './pages/audit-page';
 import { CreateTopicPage } from './pages/create-topic-page';
 import { TopicSettingsPage } from './pages/topic-settings-page';
@@ -19,16 +20,6 @@ async function screenshot(page: Page, name: string) {
   mkdirSync('test-results/screenshots', { recursive: true });
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
-}
-
-async function withAdmin<T>(kafka: Kafka, fn: (admin: ReturnType<Kafka['admin']>) => Promise<T>): Promise<T> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    return await fn(admin);
-  } finally {
-    await admin.disconnect();
-  }
 }
 
 const topicNames = (kafka: Kafka) => withAdmin(kafka, async (a) => (await a.listTopics()).sort());
