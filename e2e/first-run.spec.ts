@@ -60,7 +60,8 @@ test.describe('first run', () => {
     await messages.continueSearch.click();
     await expect(messages.rows).toHaveCount(40);
 
-    // The detail shows the match first; headers sit above the value; Escape closes it.
+    // The detail shows the match first; headers sit above the value; Escape closes it and the
+    // keyboard focus goes back to the row that opened it.
     await first.click();
     await expect(messages.detail.getByTestId('detail-match').getByTestId('match-highlight')).toHaveText('the-needle');
     const headers = await messages.detail.getByTestId('detail-headers').boundingBox();
@@ -68,6 +69,7 @@ test.describe('first run', () => {
     expect(headers!.y).toBeLessThan(valueBox!.y);
     await page.keyboard.press('Escape');
     await expect(messages.detail).toHaveCount(0);
+    await expect(first).toBeFocused();
 
     // "/" focuses the search field; typing "/" inside a field stays a character.
     await page.locator('body').click({ position: { x: 5, y: 5 } });

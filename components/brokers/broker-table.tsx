@@ -5,7 +5,8 @@ import { Table, Td, Th, THead, Tr } from '@/components/ui/table';
 import type { BrokerSummary } from '@/lib/api/brokers';
 import { LogDirShare } from './log-dir-share';
 
-/** Brokers with their load; offline brokers are red and stay in the list. */
+/** Brokers with their load; offline brokers are red and stay in the list. Compact (the overview's
+ * two-thirds card) leaves out host and rack, which the brokers page shows, so the load fits. */
 export function BrokerTable({ cluster, brokers, compact = false }: { cluster: string; brokers: BrokerSummary[]; compact?: boolean }) {
   const base = `/clusters/${encodeURIComponent(cluster)}/brokers`;
   // Bars compare brokers: each is its share of the bytes of every broker that answered.
@@ -15,7 +16,7 @@ export function BrokerTable({ cluster, brokers, compact = false }: { cluster: st
       <THead>
         <Th>Broker</Th>
         <Th>Status</Th>
-        <Th>Host</Th>
+        {!compact && <Th>Host</Th>}
         {!compact && <Th>Rack</Th>}
         <Th align="right" title="Partitions this broker leads">Leaders</Th>
         <Th align="right" title="Partition replicas on this broker">Replicas</Th>
@@ -38,7 +39,9 @@ export function BrokerTable({ cluster, brokers, compact = false }: { cluster: st
                 <Badge tone="danger" testId={`broker-status-${b.id}`}>offline</Badge>
               )}
             </Td>
-            <Td className="font-mono text-xs text-slate-700">{b.host ? `${b.host}:${b.port}` : <span className="text-slate-400" title="This broker was offline whenever this console asked">address unknown</span>}</Td>
+            {!compact && (
+              <Td className="font-mono text-xs text-slate-700">{b.host ? `${b.host}:${b.port}` : <span className="text-slate-400" title="This broker was offline whenever this console asked">address unknown</span>}</Td>
+            )}
             {!compact && <Td className="text-slate-600">{b.rack ?? <span className="text-slate-400">—</span>}</Td>}
             <Td align="right"><Count value={b.leaders} /></Td>
             <Td align="right"><Count value={b.replicas} /></Td>

@@ -36,8 +36,12 @@ export function MessageDetail({ cluster, topic, message, decoder, terms, onClose
   const [show, setShow] = useState(decoder);
   const closeButton = useRef<HTMLButtonElement>(null);
   useEscape(onClose);
-  // Keyboard users land in the drawer, not behind it.
-  useEffect(() => closeButton.current?.focus(), []);
+  // Keyboard users land in the drawer, not behind it, and go back to where they opened it.
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    closeButton.current?.focus();
+    return () => opener?.focus();
+  }, []);
   const download = (part: 'key' | 'value') => `${messagesPath(cluster, topic)}/${m.partition}/${m.offset}?download=${part}`;
   return (
     <div className="fixed inset-0 z-40 flex justify-end bg-black/40" onClick={onClose} data-testid="message-detail-backdrop">

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { BrowseResult, Message, SearchEvent, TailEvent } from '@/lib/messages/api';
 import { callRoute } from '@/tests/support/console';
-import { callRaw, startMessagesTest, type MessagesTest } from './support';
+import { callRaw, sseReader, startMessagesTest, type MessagesTest } from './support';
 
 // What a caller sends cannot make the server hold unbounded memory or connections: a browse page
 // stops at its byte budget and continues by cursor; message reads and live tails are counted per
@@ -60,40 +60,6 @@ async function readSlowly(response: Response, every: number, pauseMs: number): P
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l) as SearchEvent);
-}
-
-/** SSE events as they come; `next(until)` reads until the check holds. */
-function sseReader(response: Response) {
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  const events: TailEvent[] = [];
-  let buffer = '';
-  return {
-    events,
-    async next(check: (events: TailEvent[]) => boolean, timeoutMs = 15_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (!check(events)) {
-        if (Date.now() > deadline) throw new Error(`no matching events within ${timeoutMs} ms (got ${events.length})`);
-        const chunk = await Promise.race([reader.read(), sleep(deadline - Date.now()).then(() => ({ done: false, value: undefined }))]);
-        if (chunk.done) break;
-        if (!chunk.value) continue;
-        buffer += decoder.decode(chunk.value, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) !== -1) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = block
-            .split('\n')
-            .filter((l) => l.startsWith('data: '))
-            .map((l) => l.slice(6))
-            .join('\n');
-          if (data) events.push(JSON.parse(data) as TailEvent);
-        }
-      }
-      return events;
-    },
-    cancel: () => reader.cancel().catch(() => undefined),
-  };
 }
 
 describe('messages: limits on memory and connections', () => {
@@ -209,7 +175,7 @@ describe('messages: limits on memory and connections', () => {
     for (const c of controllers) {
       const response = await callRaw(tailRoute.GET, { cluster: 'main', topic: 'spread' }, { signal: c.signal });
       assert.equal(response.status, 200);
-      const events = sseReader(response);
+      const events = sseReader<TailEvent>(response);
       await events.next((e) => e.some((x) => x.type === 'ready'));
       open.push(events);
     }
@@ -334,7 +300,7 @@ describe('messages: limits on memory and connections', () => {
   it('says in the stream how many matches a tail skipped for a browser that did not read', async () => {
     const controller = new AbortController();
     const response = await callRaw(tailRoute.GET, { cluster: 'main', topic: 'firehose' }, { signal: controller.signal });
-    const events = sseReader(response);
+    const events = sseReader<TailEvent>(response);
     try {
       await events.next((e) => e.some((x) => x.type === 'ready'));
       // 600 messages of 8 KiB (4.8 MB) while the browser reads nothing.

@@ -61,36 +61,51 @@ export async function readNdjson<T>(response: Response): Promise<T[]> {
     .map((line) => JSON.parse(line) as T);
 }
 
-/** Reads server-sent events until `until` says stop (or the stream ends); returns them. */
-export async function readSse<T>(response: Response, until: (events: T[]) => boolean, timeoutMs = 10_000): Promise<T[]> {
+/** Server-sent events as they come; `next(until)` reads until the check holds (or the stream ends). */
+export function sseReader<T>(response: Response) {
   const reader = response.body!.getReader();
   const decoder = new TextDecoder();
   const events: T[] = [];
   let buffer = '';
-  const deadline = Date.now() + timeoutMs;
-  try {
-    while (!until(events)) {
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no matching events within ${timeoutMs} ms (got ${events.length})`);
-      const chunk = await Promise.race([reader.read(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out reading events')), left))]);
-      if (chunk.done) break;
-      buffer += decoder.decode(chunk.value, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) !== -1) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const data = block
-          .split('\n')
-          .filter((l) => l.startsWith('data: '))
-          .map((l) => l.slice(6))
-          .join('\n');
-        if (data) events.push(JSON.parse(data) as T);
+  return {
+    events,
+    async next(until: (events: T[]) => boolean, timeoutMs = 15_000): Promise<T[]> {
+      const deadline = Date.now() + timeoutMs;
+      while (!until(events)) {
+        const left = deadline - Date.now();
+        if (left <= 0) throw new Error(`no matching events within ${timeoutMs} ms (got ${events.length})`);
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<{ done: false; value: undefined }>((resolve) => (timer = setTimeout(() => resolve({ done: false, value: undefined }), left)));
+        const chunk = await Promise.race([reader.read(), timeout]).finally(() => clearTimeout(timer));
+        if (chunk.done) break;
+        if (!chunk.value) continue;
+        buffer += decoder.decode(chunk.value, { stream: true });
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) !== -1) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = block
+            .split('\n')
+            .filter((l) => l.startsWith('data: '))
+            .map((l) => l.slice(6))
+            .join('\n');
+          if (data) events.push(JSON.parse(data) as T);
+        }
       }
-    }
+      return events;
+    },
+    cancel: () => reader.cancel().catch(() => undefined),
+  };
+}
+
+/** Reads server-sent events until `until` says stop (or the stream ends); returns them. */
+export async function readSse<T>(response: Response, until: (events: T[]) => boolean, timeoutMs = 10_000): Promise<T[]> {
+  const reader = sseReader<T>(response);
+  try {
+    return await reader.next(until, timeoutMs);
   } finally {
-    await reader.cancel().catch(() => undefined);
+    await reader.cancel();
   }
-  return events;
 }
 
 export function kcat(args: string[], input?: string | Buffer, timeoutMs = 60_000): Promise<string> {
