@@ -1,7 +1,14 @@
+import 'server-only';
+import { deleteTopicInput } from '@/lib/api/topic-admin';
+import { deleteTopic } from '@/lib/kafka/admin/delete-topic';
 import { getTopicDetail } from '@/lib/kafka/topics';
-import { topicGet } from '@/lib/server/topic-route';
+import { topicGet, topicMutation } from '@/lib/server/topic-route';
 
 export const dynamic = 'force-dynamic';
 
+// DELETE /api/clusters/:cluster/topics/:topic  body { confirm: "<topic name>" }
+export const DELETE = topicMutation('topics:delete', 'topic.delete', deleteTopicInput, {
+  run: (cluster, topic, { confirm }) => deleteTopic(cluster, topic, confirm),
+});
+
 export const GET = topicGet(getTopicDetail);
-export { DELETE } from '@/lib/server/handlers/topic-delete';

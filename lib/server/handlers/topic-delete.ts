@@ -1,9 +1,0 @@
-import 'server-only';
-import { deleteTopicInput } from '@/lib/api/topic-admin';
-import { deleteTopic } from '@/lib/kafka/admin/delete-topic';
-import { topicMutation } from '../topic-route';
-
-// DELETE /api/clusters/:cluster/topics/:topic  body { confirm: "<topic name>" }
-export const DELETE = topicMutation('topics:delete', 'topic.delete', deleteTopicInput, {
-  run: (cluster, topic, { confirm }) => deleteTopic(cluster, topic, confirm),
-});
