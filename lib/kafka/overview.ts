@@ -1,5 +1,6 @@
 import 'server-only';
-import type { HealthCheck, OverviewResponse } from '@/lib/api/overview';
+import type { OverviewResponse } from '@/lib/api/overview';
+import { overviewHealth } from '@/lib/overview/health';
 import { topicConfigSummaries } from './configs';
 import { withDeadline } from './deadline';
 import { groupsSnapshot } from './groups/snapshot';
@@ -50,63 +51,16 @@ export async function getOverview(clusterId: string, force = false, visibility?:
   const byState = new Map<string, number>();
   for (const g of visibleGroups ?? []) byState.set(g.state || 'Unknown', (byState.get(g.state || 'Unknown') ?? 0) + 1);
 
-  const health: HealthCheck[] = [
-    offlineIds.length
-      ? {
-          id: 'brokers',
-          severity: 'danger',
-          title: `${offlineIds.length} of ${meta.brokers.length} brokers offline`,
-          detail: `Offline: ${offlineIds.map((id) => `broker ${id}`).join(', ')}.`,
-          href: offlineIds.length === 1 ? `/brokers/${offlineIds[0]}` : '/brokers',
-        }
-      : { id: 'brokers', severity: 'ok', title: 'All brokers online', detail: `${meta.brokers.length} brokers.`, href: '/brokers' },
-    partitions.offline
-      ? {
-          id: 'offline',
-          severity: 'danger',
-          title: `${partitions.offline} offline partitions`,
-          detail: 'No leader: these partitions can be neither read nor written.',
-          href: '/replicas',
-        }
-      : { id: 'offline', severity: 'ok', title: 'No offline partitions', detail: 'Every partition has a leader.', href: '/replicas' },
-    partitions.underMinIsr
-      ? {
-          id: 'under-min-isr',
-          severity: 'danger',
-          title: `${partitions.underMinIsr} partitions under min ISR`,
-          detail: 'Producers using acks=all are refused on these partitions.',
-          href: '/replicas',
-        }
-      : { id: 'under-min-isr', severity: 'ok', title: 'No partitions under min ISR', detail: 'acks=all writes are accepted everywhere.', href: '/replicas' },
-    partitions.underReplicated
-      ? {
-          id: 'under-replicated',
-          severity: 'warn',
-          title: `${partitions.underReplicated} under-replicated partitions`,
-          detail: 'Some replicas are not in sync with their leader.',
-          href: '/replicas',
-        }
-      : { id: 'under-replicated', severity: 'ok', title: 'All replicas in sync', detail: 'Every ISR is complete.', href: '/replicas' },
-  ];
   const failedDirs = dirs ? [...dirs.brokers.values()].filter((b) => b.error || b.dirs.some((d) => d.error)) : [];
-  if (failedDirs.length) {
-    health.push({
-      id: 'log-dirs',
-      severity: 'warn',
-      title: `Log directories unreadable on ${failedDirs.length} broker${failedDirs.length === 1 ? '' : 's'}`,
-      detail: failedDirs.map((b) => `broker ${b.brokerId}: ${b.error ?? b.dirs.find((d) => d.error)?.error}`).join('; '),
-      href: `/brokers/${failedDirs[0].brokerId}`,
-    });
-  }
-  if (!groups) {
-    health.push({
-      id: 'groups',
-      severity: 'warn',
-      title: 'Consumer groups not read yet',
-      detail: 'Reading the consumer groups took too long or failed; the next refresh tries again.',
-      href: '/groups',
-    });
-  }
+  const health = overviewHealth({
+    brokerCount: meta.brokers.length,
+    offlineBrokerIds: offlineIds,
+    offlinePartitions: partitions.offline,
+    underMinIsrPartitions: partitions.underMinIsr,
+    underReplicatedPartitions: partitions.underReplicated,
+    unreadableLogDirs: failedDirs.map((b) => ({ brokerId: b.brokerId, error: b.error ?? b.dirs.find((d) => d.error)?.error ?? '' })),
+    groupsRead: Boolean(groups),
+  });
 
   return {
     kafkaClusterId: meta.kafkaClusterId,
