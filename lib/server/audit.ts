@@ -3,7 +3,7 @@ import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { AuditEntry } from '@/lib/api/audit';
 import { appConfig, getCluster } from '@/lib/kafka/clusters';
-import { produceAuditEntry } from '@/lib/kafka/admin/audit-producer';
+import { produceAuditEntry } from '@/lib/server/audit-topic';
 import { rotateIfNeeded } from './audit-files';
 import { redactMessage, redactParameters, sensitiveValues } from './audit-redact';
 

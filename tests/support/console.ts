@@ -55,19 +55,15 @@ export async function startConsoleUnderTest(options: { readOnly?: boolean; auth?
 
 /** Lets the process exit: finishes audit writes and closes every client and timer the console opened. */
 async function releaseConsole(clusterIds: string[]): Promise<void> {
-  const [{ flushAudit }, { closeAuditProducers }, { closeProtocolClient }, { resetCluster }, { stopSampler }] = await Promise.all([
+  const [{ flushAudit }, { closeProtocolClient }, { stopSampler }] = await Promise.all([
     import('@/lib/server/audit'),
-    import('@/lib/kafka/admin/audit-producer'),
     import('@/lib/kafka/protocol-pool'),
-    import('@/lib/kafka/pool'),
     import('@/lib/kafka/groups/sampler'),
   ]);
   await flushAudit();
-  await closeAuditProducers();
   for (const id of clusterIds) {
     stopSampler(id);
     await closeProtocolClient(id);
-    await resetCluster(id);
   }
 }
 

@@ -1,6 +1,6 @@
 import { searchQuerySchema, type SearchEvent } from '@/lib/messages/api';
 import { getCluster } from '@/lib/kafka/clusters';
-import { ndjsonResponse } from '@/lib/kafka/messages/http-stream';
+import { ndjsonResponse } from '@/lib/server/http-stream';
 import { prepareSearch } from '@/lib/kafka/messages/scan';
 import { maskerFor } from '@/lib/server/masking';
 import { acquireSlot } from '@/lib/server/concurrency';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { searchFields, type TailEvent } from '@/lib/messages/api';
 import { getCluster } from '@/lib/kafka/clusters';
-import { sseResponse } from '@/lib/kafka/messages/http-stream';
+import { sseResponse } from '@/lib/server/http-stream';
 import { prepareTail } from '@/lib/kafka/messages/tail';
 import { maskerFor } from '@/lib/server/masking';
 import { acquireSlot } from '@/lib/server/concurrency';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { toApiError } from '../errors';
+import { toApiError } from '@/lib/kafka/errors';
 
 // Streaming responses for search (NDJSON) and live tail (server-sent events). The work gets an
 // AbortSignal that fires when the browser goes away (the request is aborted or the body
