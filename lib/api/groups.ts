@@ -3,42 +3,43 @@ import { parseDateTime } from '@/lib/messages/api';
 import { refreshParam } from './common';
 
 // Consumer groups at the API boundary: query and body schemas (both sides import them) and the
-// shapes the routes answer with.
+// schemas of what the routes answer with.
 
 export const healthStatuses = ['OK', 'WARN', 'STALL', 'STOP'] as const;
 export type HealthStatus = (typeof healthStatuses)[number];
 
-export interface Health {
-  status: HealthStatus;
+const int = z.number().int();
+
+export const health = z.object({
+  status: z.enum(healthStatuses),
   /** One sentence an operator can act on, e.g. "No active members; 1,204 messages waiting". */
-  reason: string;
-}
+  reason: z.string(),
+});
+export type Health = z.infer<typeof health>;
 
-export interface PartitionRef {
-  topic: string;
-  partition: number;
-}
+const partitionRefShape = z.object({ topic: z.string(), partition: int });
+export type PartitionRef = z.infer<typeof partitionRefShape>;
 
-export interface WorstPartition extends PartitionRef {
-  lag: number;
-}
+export const worstPartition = partitionRefShape.extend({ lag: int });
+export type WorstPartition = z.infer<typeof worstPartition>;
 
-export interface GroupSummary {
-  groupId: string;
-  state: string;
-  protocolType: string;
+export const groupSummary = z.object({
+  groupId: z.string(),
+  state: z.string(),
+  protocolType: z.string(),
   /** The assignor in use (range, roundrobin, cooperative-sticky, ...), empty when none. */
-  protocol: string;
-  members: number;
-  topics: string[];
+  protocol: z.string(),
+  members: int,
+  topics: z.array(z.string()),
   /** null when the group has no committed offsets (unknown, not zero). */
-  totalLag: number | null;
-  worstPartition: WorstPartition | null;
-  coordinator: number | null;
-  health: Health;
+  totalLag: int.nullable(),
+  worstPartition: worstPartition.nullable(),
+  coordinator: int.nullable(),
+  health,
   /** A problem reading this group (it is still listed). */
-  error?: string;
-}
+  error: z.string().optional(),
+});
+export type GroupSummary = z.infer<typeof groupSummary>;
 
 export const groupSortKeys = ['lag', 'worst', 'health', 'group', 'state', 'members', 'topics'] as const;
 export type GroupSortKey = (typeof groupSortKeys)[number];
@@ -64,95 +65,104 @@ export interface GroupsQuery {
   pageSize?: number;
 }
 
-export interface GroupsPage {
-  groups: GroupSummary[];
-  total: number;
-  page: number;
-  pageSize: number;
+export const groupsPage = z.object({
+  groups: z.array(groupSummary),
+  total: int,
+  page: int,
+  pageSize: int,
   /** Groups in the cluster (before the search/filters). */
-  clusterTotal: number;
-  byHealth: Record<HealthStatus, number>;
+  clusterTotal: int,
+  byHealth: z.record(z.enum(healthStatuses), int),
   /** Parts of the cluster that could not be read, e.g. a broker that did not list its groups. */
-  warnings: string[];
-  fetchedAt: number;
+  warnings: z.array(z.string()),
+  fetchedAt: z.number(),
   /** How long reading the cluster took, so slowness is visible. */
-  loadMs: number;
-}
+  loadMs: z.number(),
+});
+export type GroupsPage = z.infer<typeof groupsPage>;
 
-export interface GroupMember {
-  memberId: string;
-  groupInstanceId: string | null;
-  clientId: string;
-  host: string;
-  assignment: PartitionRef[];
-}
+export const groupMember = z.object({
+  memberId: z.string(),
+  groupInstanceId: z.string().nullable(),
+  clientId: z.string(),
+  host: z.string(),
+  assignment: z.array(partitionRefShape),
+});
+export type GroupMember = z.infer<typeof groupMember>;
 
-export interface GroupPartition {
-  topic: string;
-  partition: number;
-  committed: number | null;
-  logStart: number;
-  logEnd: number;
-  lag: number | null;
-  note: 'no-commit' | 'below-log-start' | 'above-log-end' | null;
-  lost: number;
+export const groupPartition = z.object({
+  topic: z.string(),
+  partition: int,
+  committed: int.nullable(),
+  logStart: int,
+  logEnd: int,
+  lag: int.nullable(),
+  note: z.enum(['no-commit', 'below-log-start', 'above-log-end']).nullable(),
+  lost: int,
   /** Member (client id and host) the partition is assigned to, if any. */
-  owner: { memberId: string; clientId: string; host: string } | null;
-  metadata: string | null;
+  owner: z.object({ memberId: z.string(), clientId: z.string(), host: z.string() }).nullable(),
+  metadata: z.string().nullable(),
   /** When the committed offset was last seen moving (ms since epoch), null if not seen yet. */
-  lastMovedAt: number | null;
-}
+  lastMovedAt: z.number().nullable(),
+});
+export type GroupPartition = z.infer<typeof groupPartition>;
 
-export interface TopicTrend {
-  topic: string;
-  lag: number | null;
+export const topicTrend = z.object({
+  topic: z.string(),
+  lag: int.nullable(),
   /** Messages per second; positive = lag growing. null without two samples. */
-  lagPerSecond: number | null;
-  consumePerSecond: number | null;
-  producePerSecond: number | null;
+  lagPerSecond: z.number().nullable(),
+  consumePerSecond: z.number().nullable(),
+  producePerSecond: z.number().nullable(),
   /** Estimated seconds until lag reaches 0 at the current rates; null if never or unknown. */
-  catchUpSeconds: number | null;
-}
+  catchUpSeconds: z.number().nullable(),
+});
+export type TopicTrend = z.infer<typeof topicTrend>;
 
-export interface GroupDetail extends GroupSummary {
-  membersList: GroupMember[];
-  partitions: GroupPartition[];
-  trends: TopicTrend[];
+export const groupDetail = groupSummary.extend({
+  membersList: z.array(groupMember),
+  partitions: z.array(groupPartition),
+  trends: z.array(topicTrend),
   /** Empty or dead groups only can have offsets reset or be deleted. */
-  canReset: boolean;
-  fetchedAt: number;
-}
+  canReset: z.boolean(),
+  fetchedAt: z.number(),
+});
+export type GroupDetail = z.infer<typeof groupDetail>;
 
-export interface LagPoint {
-  t: number;
+export const lagPoint = z.object({
+  t: z.number(),
   /** Lag per topic at time t (topic -> messages). */
-  lag: Record<string, number>;
-}
+  lag: z.record(z.string(), int),
+});
+export type LagPoint = z.infer<typeof lagPoint>;
 
-export interface LagHistory {
-  groupId: string;
-  topics: string[];
-  points: LagPoint[];
-  intervalMs: number;
-  retentionMs: number;
-}
+export const lagHistory = z.object({
+  groupId: z.string(),
+  topics: z.array(z.string()),
+  points: z.array(lagPoint),
+  intervalMs: z.number(),
+  retentionMs: z.number(),
+});
+export type LagHistory = z.infer<typeof lagHistory>;
 
-export interface TopicConsumer {
-  groupId: string;
-  state: string;
-  members: number;
+export const topicConsumer = z.object({
+  groupId: z.string(),
+  state: z.string(),
+  members: int,
   /** Lag of the group on this topic. */
-  lag: number | null;
-  worstPartition: WorstPartition | null;
-  partitions: number;
-  health: Health;
-}
+  lag: int.nullable(),
+  worstPartition: worstPartition.nullable(),
+  partitions: int,
+  health,
+});
+export type TopicConsumer = z.infer<typeof topicConsumer>;
 
-export interface TopicConsumers {
-  topic: string;
-  consumers: TopicConsumer[];
-  fetchedAt: number;
-}
+export const topicConsumers = z.object({
+  topic: z.string(),
+  consumers: z.array(topicConsumer),
+  fetchedAt: z.number(),
+});
+export type TopicConsumers = z.infer<typeof topicConsumers>;
 
 // Offset reset -----------------------------------------------------------------------------------
 
@@ -210,33 +220,36 @@ export const CONFIRM_RESET_MESSAGE = 'must be true: confirm the reset after look
 export const resetExecuteRequest = resetRequest.extend({ confirm: z.literal(true, { error: CONFIRM_RESET_MESSAGE }) });
 export type ResetExecuteRequest = z.infer<typeof resetExecuteRequest>;
 
-export interface ResetPlanRow {
-  topic: string;
-  partition: number;
-  current: number | null;
-  target: number;
-  logStart: number;
-  logEnd: number;
+export const resetPlanRow = z.object({
+  topic: z.string(),
+  partition: int,
+  current: int.nullable(),
+  target: int,
+  logStart: int,
+  logEnd: int,
   /** target - current: positive = messages skipped, negative = messages replayed. */
-  delta: number | null;
-  note: string | null;
-}
+  delta: int.nullable(),
+  note: z.string().nullable(),
+});
+export type ResetPlanRow = z.infer<typeof resetPlanRow>;
 
-export interface ResetPlan {
-  groupId: string;
-  rows: ResetPlanRow[];
-  skipped: number;
-  replayed: number;
+export const resetPlan = z.object({
+  groupId: z.string(),
+  rows: z.array(resetPlanRow),
+  skipped: int,
+  replayed: int,
   /** False when the group has active members; `blockedReason` says why. */
-  canExecute: boolean;
-  blockedReason: string | null;
-}
+  canExecute: z.boolean(),
+  blockedReason: z.string().nullable(),
+});
+export type ResetPlan = z.infer<typeof resetPlan>;
 
-export interface ResetResult {
-  groupId: string;
-  rows: (ResetPlanRow & { after: number | null })[];
-  executedAt: number;
-}
+export const resetResult = z.object({
+  groupId: z.string(),
+  rows: z.array(resetPlanRow.extend({ after: int.nullable() })),
+  executedAt: z.number(),
+});
+export type ResetResult = z.infer<typeof resetResult>;
 
 // Deletions -------------------------------------------------------------------------------------
 
@@ -256,8 +269,9 @@ export const deleteGroupOffsetsInput = z.strictObject({
   confirm: z.string({ error: CONFIRM_TOPIC_MESSAGE }).max(10_000),
 });
 
-export interface DeleteOffsetsResult {
-  groupId: string;
-  topic: string;
-  partitions: number[];
-}
+export const deleteOffsetsResult = z.object({
+  groupId: z.string(),
+  topic: z.string(),
+  partitions: z.array(int),
+});
+export type DeleteOffsetsResult = z.infer<typeof deleteOffsetsResult>;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { Kafka, logLevel, type Admin, type Consumer, type Producer } from 'kafkajs';
 import { callRoute, startConsoleUnderTest, type ConsoleUnderTest } from '@/tests/support/console';
-import type { GroupDetail, GroupsPage, LagHistory, ResetPlan, ResetResult, TopicConsumers } from '@/lib/api/groups';
+import { groupDetail, groupsPage, lagHistory, resetPlan, resetResult, topicConsumers, type GroupDetail, type GroupsPage, type LagHistory, type ResetPlan, type ResetResult, type TopicConsumers } from '@/lib/api/groups';
 
 // Every groups route against a real devcluster, with kafkajs as the consumer and the judge.
 
@@ -98,6 +98,7 @@ describe('GET groups', () => {
   it('lists groups with lag, worst first, and health', async () => {
     const { status, body } = await callRoute<GroupsPage>(routes.list, { cluster: 'main' }, { query: { refresh: '1' } });
     assert.equal(status, 200);
+    groupsPage.strict().parse(body);
     const ids = body.groups.map((g) => g.groupId);
     assert.deepEqual(ids.slice(0, 3), ['spare', 'idle', 'live'].sort((a, b) => lagOf(body, b) - lagOf(body, a) || a.localeCompare(b)));
     const idle = body.groups.find((g) => g.groupId === 'idle')!;
@@ -146,6 +147,7 @@ describe('GET groups/[group]', () => {
   it('shows members with decoded assignments and every partition with offsets and owner', async () => {
     const { status, body } = await callRoute<GroupDetail>(routes.detail.GET, { cluster: 'main', group: 'live' });
     assert.equal(status, 200);
+    groupDetail.strict().parse(body);
     assert.equal(body.membersList.length, 1);
     const member = body.membersList[0];
     assert.equal(member.clientId, 'groups-routes-test');
@@ -173,6 +175,7 @@ describe('GET lag-history', () => {
     await callRoute(routes.list, { cluster: 'main' }, { query: { refresh: '1' } });
     const { status, body } = await callRoute<LagHistory>(routes.history, { cluster: 'main', group: 'idle' });
     assert.equal(status, 200);
+    lagHistory.strict().parse(body);
     assert.deepEqual(body.topics, [TOPIC, OTHER].sort());
     assert.ok(body.points.length >= 1);
     assert.equal(body.points.at(-1)!.lag[TOPIC], 13);
@@ -187,6 +190,7 @@ describe('reset offsets', () => {
   it('previews every partition before anything changes', async () => {
     const { status, body } = await callRoute<ResetPlan>(routes.preview, { cluster: 'main', group: 'idle' }, { body: earliest });
     assert.equal(status, 200);
+    resetPlan.strict().parse(body);
     assert.deepEqual(body.rows.map((r) => [r.partition, r.current, r.target, r.delta]), [[0, 2, 0, -2], [1, 5, 0, -5], [2, 10, 0, -10]]);
     assert.equal(body.replayed, 17);
     assert.equal(body.canExecute, true);
@@ -262,6 +266,7 @@ describe('reset offsets', () => {
   it('executes on an empty group, returns what Kafka now holds, and audits it', async () => {
     const { status, body } = await callRoute<ResetResult>(routes.reset, { cluster: 'main', group: 'idle' }, { body: execute });
     assert.equal(status, 200);
+    resetResult.strict().parse(body);
     assert.deepEqual(body.rows.map((r) => [r.partition, r.current, r.target, r.after]), [[0, 2, 0, 0], [1, 5, 0, 0], [2, 10, 0, 0]]);
     assert.deepEqual(await committed('idle'), [0, 0, 0]);
     assert.deepEqual(await committed('idle', OTHER), [1, -1], 'other topics untouched');
@@ -277,6 +282,7 @@ describe('topic consumers', () => {
   it('lists the groups of a topic with their lag on it, and 404s an unknown topic', async () => {
     const { status, body } = await callRoute<TopicConsumers>(routes.consumers, { cluster: 'main', topic: OTHER }, { query: { refresh: '1' } });
     assert.equal(status, 200);
+    topicConsumers.strict().parse(body);
     assert.deepEqual(body.consumers.map((c) => [c.groupId, c.lag, c.partitions]), [['idle', 3, 1]]);
     const orders = await callRoute<TopicConsumers>(routes.consumers, { cluster: 'main', topic: TOPIC });
     assert.deepEqual(orders.body.consumers.map((c) => c.groupId).sort(), ['idle', 'live', 'spare']);
