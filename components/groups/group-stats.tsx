@@ -1,5 +1,6 @@
 import type { GroupDetail, TopicTrend } from '@/lib/api/groups';
-import { formatRate, formatSeconds } from './format';
+import { formatDuration } from '@/lib/format/duration';
+import { formatRate } from './format';
 import { lagTone } from '@/lib/lag/severity';
 import { LagValue } from './lag-value';
 
@@ -45,7 +46,7 @@ export function GroupStats({ group }: { group: GroupDetail }) {
       </Stat>
       <Stat label="Catches up in" testId="group-eta" hint="Lag divided by (consumption rate − production rate)">
         <span className="tabular-nums">
-          {eta === 0 ? 'caught up' : eta === null ? <span className="text-sm text-red-700">{(consume ?? 0) === 0 && (group.totalLag ?? 0) > 0 ? 'never: not consuming' : 'not at current rates'}</span> : `≈ ${formatSeconds(eta)}`}
+          {eta === 0 ? 'caught up' : eta === null ? <span className="text-sm text-red-700">{(consume ?? 0) === 0 && (group.totalLag ?? 0) > 0 ? 'never: not consuming' : 'not at current rates'}</span> : `≈ ${formatDuration(eta * 1000)}`}
         </span>
       </Stat>
     </div>

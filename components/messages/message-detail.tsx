@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { ErrorState } from '@/components/ui/error-state';
-import { formatBytesExact } from '@/components/ui/format';
+import { formatBytesExact } from '@/lib/format/number';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useEscape } from '@/components/ui/use-escape';
 import type { Message, Payload } from '@/lib/messages/api';

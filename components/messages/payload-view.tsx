@@ -1,6 +1,6 @@
 'use client';
 
-import { formatBytesExact } from '@/components/ui/format';
+import { formatBytesExact } from '@/lib/format/number';
 import type { Payload } from '@/lib/messages/api';
 import { decodePayload } from '@/lib/messages/decoders';
 import { JsonTree } from './json-tree';

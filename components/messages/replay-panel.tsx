@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRef, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
-import { formatExact } from '@/components/ui/format';
+import { formatExact } from '@/lib/format/number';
 import { ApiError } from '@/lib/api/errors';
 import type { ReplayInput } from '@/lib/messages/api';
 import { cancelReplay, useReplay, useReplayProgress, useTopicNames } from '@/lib/queries/messages';

@@ -1,6 +1,6 @@
 'use client';
 
-import { formatExact, plural } from '@/components/ui/format';
+import { formatExact, plural } from '@/lib/format/number';
 import type { Direction } from '@/lib/messages/cursor';
 import type { SearchState } from './use-search-stream';
 

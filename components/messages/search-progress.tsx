@@ -1,6 +1,6 @@
 'use client';
 
-import { formatExact } from '@/components/ui/format';
+import { formatExact } from '@/lib/format/number';
 import type { Direction } from '@/lib/messages/cursor';
 import { SearchOutcome } from './search-outcome';
 import type { SearchState } from './use-search-stream';

@@ -1,12 +1,9 @@
-import { ApiError } from '@/lib/api/errors';
+import { errorFromResponse } from '@/lib/api/fetcher';
 
 /** Opens a streaming request; a refusal comes back as the server's ApiError, never as data. */
 export async function openStream(url: string, accept: string, signal: AbortSignal, what: string): Promise<Response> {
   const response = await fetch(url, { signal, headers: { accept } });
-  if (!response.ok) {
-    const body = await response.json().catch(() => ({}));
-    throw new ApiError(response.status, body.code ?? 'internal', body.message ?? `${what} failed with status ${response.status}`, body.details);
-  }
+  if (!response.ok) throw await errorFromResponse(response, what);
   return response;
 }
 

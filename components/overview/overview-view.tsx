@@ -3,7 +3,7 @@
 import { BrokerTable } from '@/components/brokers/broker-table';
 import { Card } from '@/components/ui/card';
 import { ErrorState } from '@/components/ui/error-state';
-import { formatBytes, formatBytesExact, formatCount, formatExact } from '@/components/ui/format';
+import { formatBytes, formatBytesExact, formatCount, formatExact } from '@/lib/format/number';
 import { PageHeader } from '@/components/ui/page-header';
 import { Skeleton, TableSkeleton } from '@/components/ui/skeleton';
 import { StaleBanner } from '@/components/ui/stale-banner';

@@ -5,7 +5,7 @@ import { TopicSearch } from '@/components/topics/topic-search';
 import { StatTile } from '@/components/overview/stat-tile';
 import { Card } from '@/components/ui/card';
 import { ErrorState } from '@/components/ui/error-state';
-import { formatCount } from '@/components/ui/format';
+import { formatCount } from '@/lib/format/number';
 import { PageHeader } from '@/components/ui/page-header';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { StaleBanner } from '@/components/ui/stale-banner';

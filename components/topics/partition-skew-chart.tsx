@@ -1,7 +1,7 @@
 'use client';
 
 import { BarChart } from '@/components/charts/bar-chart';
-import { formatBytes, formatCount } from '@/components/ui/format';
+import { formatBytes, formatCount } from '@/lib/format/number';
 import type { PartitionDetail } from '@/lib/api/topics';
 
 const SKEW = 1.5;

@@ -3,7 +3,7 @@ import { Badge } from '@/components/ui/badge';
 import { Bytes, Count } from '@/components/ui/num';
 import { SortTh } from '@/components/ui/sort-th';
 import { EmptyRow, Table, Td, THead, Tr } from '@/components/ui/table';
-import { formatExact } from '@/components/ui/format';
+import { formatExact } from '@/lib/format/number';
 import type { TopicRow, TopicSortKey } from '@/lib/api/topics';
 
 export function TopicsTable({ cluster, rows, sort, dir, onSort, lagAvailable, emptyText }: {

@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react';
 import { CreateTopicLink } from '@/components/topic-forms/create-topic-link';
 import { Card } from '@/components/ui/card';
 import { ErrorState } from '@/components/ui/error-state';
-import { plural } from '@/components/ui/format';
+import { plural } from '@/lib/format/number';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { TableSkeleton } from '@/components/ui/skeleton';

@@ -1,4 +1,4 @@
-import { formatBytes, formatBytesExact, formatCount, formatExact } from './format';
+import { formatBytes, formatBytesExact, formatCount, formatExact } from '@/lib/format/number';
 
 // Numbers in tables: short on screen, exact on hover, tabular figures so columns line up.
 

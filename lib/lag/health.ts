@@ -1,5 +1,6 @@
 import type { Health } from '@/lib/api/groups';
-import { formatCount, formatDuration } from './format';
+import { formatDuration } from '@/lib/format/duration';
+import { formatExact } from '@/lib/format/number';
 
 // A verdict in the spirit of Burrow: judge a consumer by how its offsets and lag moved over a
 // window, not by one lag number. Rules, first match wins:
@@ -44,7 +45,7 @@ export function evaluateHealth(input: HealthInput): Health {
   if (total > 0 && inactive) {
     const lastMove = Math.max(...known.map((p) => p.lastMovedAt ?? -Infinity));
     const since = Number.isFinite(lastMove) ? `; offsets last moved ${formatDuration(now - lastMove)} ago` : '';
-    return { status: 'STOP', reason: `No active members: ${formatCount(total)} ${total === 1 ? 'message' : 'messages'} waiting and nothing consuming${since}.` };
+    return { status: 'STOP', reason: `No active members: ${formatExact(total)} ${total === 1 ? 'message' : 'messages'} waiting and nothing consuming${since}.` };
   }
   if (total === 0) return { status: 'OK', reason: 'Caught up: no lag.' };
 
@@ -57,7 +58,7 @@ export function evaluateHealth(input: HealthInput): Health {
     const more = stalled.length > 1 ? ` (and ${stalled.length - 1} more partition${stalled.length > 2 ? 's' : ''})` : '';
     return {
       status: 'STALL',
-      reason: `Committed offset of ${worst.topic}-${worst.partition} has not moved for ${formatDuration(still)} while ${formatCount(worst.lag ?? 0)} ${worst.lag === 1 ? 'message waits' : 'messages wait'}${more}.`,
+      reason: `Committed offset of ${worst.topic}-${worst.partition} has not moved for ${formatDuration(still)} while ${formatExact(worst.lag ?? 0)} ${worst.lag === 1 ? 'message waits' : 'messages wait'}${more}.`,
     };
   }
 
@@ -65,10 +66,10 @@ export function evaluateHealth(input: HealthInput): Health {
   if (growth) {
     return {
       status: 'WARN',
-      reason: `Lag growing: ${formatCount(growth.from)} → ${formatCount(growth.to)} in ${formatDuration(growth.overMs)}; consumers are falling behind.`,
+      reason: `Lag growing: ${formatExact(growth.from)} → ${formatExact(growth.to)} in ${formatDuration(growth.overMs)}; consumers are falling behind.`,
     };
   }
-  return { status: 'OK', reason: `Keeping up: lag ${formatCount(total)}.` };
+  return { status: 'OK', reason: `Keeping up: lag ${formatExact(total)}.` };
 }
 
 /**

@@ -169,6 +169,10 @@ export const searchQuerySchema = z
 export type SearchQuery = z.infer<typeof searchQuerySchema>;
 export type SearchTerms = Pick<SearchQuery, keyof typeof searchFields>;
 
+/** The live tail's query: which partitions, and the search terms a message must match. */
+export const tailQuerySchema = z.object({ partitions: partitionList, ...searchFields });
+export type TailQuery = z.infer<typeof tailQuerySchema>;
+
 /** Lines of the search response stream (NDJSON). */
 export type SearchEvent =
   | { type: 'start'; total: number; partitions: PartitionRange[] }

@@ -1,3 +1,4 @@
+import { fieldError } from '@/lib/api/errors';
 import type { MatchMode, SearchTerms } from '@/lib/messages/api';
 import { compileFilter, FilterError, type FilterRecord, REGEX_MAX_INPUT } from '@/lib/messages/filter';
 import type { Masker } from '@/lib/messages/masking';
@@ -118,6 +119,16 @@ function maskedRecord(c: RecordCursor, masker: Masker): SearchRecord {
     },
     payloadSize: () => size,
   };
+}
+
+/** compileSearch for a request's terms: a term the user must correct is a 400 on its query parameter. */
+export function compileRequestedSearch(terms: Partial<SearchTerms>, masker?: Masker): CompiledSearch {
+  try {
+    return compileSearch(terms, masker);
+  } catch (error) {
+    if (error instanceof SearchInputError) throw fieldError(error.field, error.message);
+    throw error;
+  }
 }
 
 /** A search term the user must correct; `field` names the query parameter. */

@@ -1,10 +1,9 @@
 import 'server-only';
-import { fieldError } from '@/lib/api/errors';
 import { ProtocolError } from '@/lib/protocol/errors';
 import { LIST_PAYLOAD_LIMIT, type Message, type PartitionRange, type SearchEvent, type SearchQuery } from '@/lib/messages/api';
 import type { Masker } from '@/lib/messages/masking';
 import { encodeCursor, hasMore, remaining, type ReadPosition } from '@/lib/messages/cursor';
-import { compileSearch, SearchInputError, type CompiledSearch } from './matcher';
+import { compileRequestedSearch, type CompiledSearch } from './matcher';
 import { resolvePositions } from './positions';
 import { readForward } from './read-range';
 import { NewestKept } from './newest';
@@ -37,13 +36,7 @@ export interface PreparedSearch {
  * masker, terms are tested against the masked messages, which are what is sent.
  */
 export async function prepareSearch(clusterId: string, topic: string, q: SearchQuery, masker?: Masker): Promise<PreparedSearch> {
-  let search: CompiledSearch;
-  try {
-    search = compileSearch(q, masker);
-  } catch (error) {
-    if (error instanceof SearchInputError) throw fieldError(error.field, error.message);
-    throw error;
-  }
+  const search = compileRequestedSearch(q, masker);
   const reader = await TopicReader.open(clusterId, topic);
   const { read, ranges } = await resolvePositions(reader, q);
   const total = ranges.reduce((n, r) => n + remaining(read.direction, read.positions.get(r.partition)!, r), 0);

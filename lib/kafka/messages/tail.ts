@@ -1,8 +1,7 @@
 import 'server-only';
-import { fieldError } from '@/lib/api/errors';
 import { LIST_PAYLOAD_LIMIT, type Message, type PartitionRange, type SearchTerms } from '@/lib/messages/api';
 import type { Masker } from '@/lib/messages/masking';
-import { compileSearch, SearchInputError, type CompiledSearch } from './matcher';
+import { compileRequestedSearch, type CompiledSearch } from './matcher';
 import { openDedicatedClient } from '../protocol-pool';
 import { forEachBatch, RecordCursor } from './record-cursor';
 import { messageBytes, toMessage } from './to-message';
@@ -45,13 +44,7 @@ export async function prepareTail(
   /** Masks what is tested and sent, like search. */
   masker?: Masker,
 ): Promise<PreparedTail> {
-  let search: CompiledSearch;
-  try {
-    search = compileSearch(terms, masker);
-  } catch (error) {
-    if (error instanceof SearchInputError) throw fieldError(error.field, error.message);
-    throw error;
-  }
+  const search = compileRequestedSearch(terms, masker);
   const reader = await TopicReader.open(clusterId, topic);
   const ranges = await reader.ranges(await reader.choose(partitions));
   return {

@@ -178,6 +178,16 @@ describe('messages: search and tail routes', () => {
     assert.ok(Date.now() - started < 3000, `arrived in ${Date.now() - started} ms`);
   });
 
+  it('tails the partitions of a list written with spaces, as search reads it', async () => {
+    const controller = new AbortController();
+    const response = await callRaw(tailRoute.GET, { cluster: 'main', topic: 'live' }, { query: { partitions: '0, 1' }, signal: controller.signal });
+    if (response.status !== 200) assert.fail(`${response.status}: ${await response.text()}`);
+    const events = await readSse<TailEvent>(response, (evs) => evs.length >= 1, 5000);
+    controller.abort();
+    assert.equal(events[0].type, 'ready');
+    assert.deepEqual((events[0] as Extract<TailEvent, { type: 'ready' }>).partitions.map((r) => r.partition), [0, 1]);
+  });
+
   it('refuses a bad tail filter, and an unknown partition', async () => {
     assert.equal((await callRoute(tailRoute.GET, { cluster: 'main', topic: 'live' }, { query: { filter: '==' } })).status, 400);
     assert.equal((await callRoute(tailRoute.GET, { cluster: 'main', topic: 'live' }, { query: { partitions: '5' } })).status, 404);

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatBytes, formatCount } from '@/components/ui/format';
+import { formatDuration } from '@/lib/format/duration';
+import { formatBytes, formatCount, formatExact } from '@/lib/format/number';
+import { formatAgo } from '@/components/groups/format';
 
 test('formatBytes uses binary units with one decimal below 10', () => {
   assert.equal(formatBytes(0), '0 B');
@@ -21,4 +23,27 @@ test('formatCount abbreviates from ten thousand and keeps exact smaller numbers'
   assert.equal(formatCount(250_000_000), '250M');
   assert.equal(formatCount(3_000_000_000), '3B');
   assert.equal(formatCount(undefined), '—');
+});
+
+test('formatExact writes every digit, with separators', () => {
+  assert.equal(formatExact(12_345), '12,345');
+  assert.equal(formatExact(0), '0');
+  assert.equal(formatExact(null), 'unknown');
+});
+
+test('formatDuration shows seconds under ten minutes and minutes under two days', () => {
+  assert.equal(formatDuration(-5_000), '0 s');
+  assert.equal(formatDuration(1_499), '1 s');
+  assert.equal(formatDuration(59_600), '1 min');
+  assert.equal(formatDuration(200_000), '3 min 20 s');
+  assert.equal(formatDuration(180_000), '3 min');
+  assert.equal(formatDuration(605_000), '10 min');
+  assert.equal(formatDuration(2 * 3_600_000 + 5 * 60_000 + 30_000), '2 h 5 min');
+  assert.equal(formatDuration(47 * 3_600_000), '47 h');
+  assert.equal(formatDuration(3 * 86_400_000 + 3_600_000), '3 d');
+});
+
+test('formatAgo says how long ago, or that nothing changed', () => {
+  assert.equal(formatAgo(1_000, 91_000), '1 min 30 s ago');
+  assert.equal(formatAgo(null), 'no change seen');
 });

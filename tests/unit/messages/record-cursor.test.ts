@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { encodeControlBatch, encodeRecordBatch } from '@/lib/protocol/records/batch';
 import { forEachBatch, offsetAfterBatches, RecordCursor, type BatchView } from '@/lib/kafka/messages/record-cursor';
-import { compileSearch, SearchInputError } from '@/lib/kafka/messages/matcher';
+import { compileRequestedSearch, compileSearch, SearchInputError } from '@/lib/kafka/messages/matcher';
+import { ApiError } from '@/lib/api/errors';
 import { toMessage, toPayload } from '@/lib/kafka/messages/to-message';
 import { compileMasking } from '@/lib/messages/masking';
 
@@ -123,6 +124,13 @@ describe('search matcher', () => {
   it('names the field of a bad regex or filter', () => {
     assert.throws(() => compileSearch({ value: '(a', valueMode: 'regex' }), (e: unknown) => e instanceof SearchInputError && e.field === 'value');
     assert.throws(() => compileSearch({ filter: 'value.a >' }), (e: unknown) => e instanceof SearchInputError && e.field === 'filter' && /ends too early/.test(e.message));
+  });
+
+  it("answers a request's bad term with a 400 on its query parameter", () => {
+    const refusal = (e: unknown, field: string) => e instanceof ApiError && e.status === 400 && e.code === 'bad_request' && field in e.fieldErrors;
+    assert.throws(() => compileRequestedSearch({ key: '(a', keyMode: 'regex' }), (e: unknown) => refusal(e, 'key'));
+    assert.throws(() => compileRequestedSearch({ filter: '==' }), (e: unknown) => refusal(e, 'filter'));
+    assert.equal(compileRequestedSearch({ value: 'b' }).needles.map(String).join(), 'b');
   });
 });
 

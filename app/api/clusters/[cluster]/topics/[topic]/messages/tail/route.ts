@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { searchFields, type TailEvent } from '@/lib/messages/api';
+import { tailQuerySchema, type TailEvent } from '@/lib/messages/api';
 import { getCluster } from '@/lib/kafka/clusters';
 import { sseResponse } from '@/lib/server/http-stream';
 import { prepareTail } from '@/lib/kafka/messages/tail';
@@ -9,28 +8,13 @@ import { parseQuery, route } from '@/lib/server/route';
 
 export const dynamic = 'force-dynamic';
 
-const query = z.object({
-  partitions: z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v || v === 'all') return 'all' as const;
-      if (!/^\d+(,\d+)*$/.test(v)) {
-        ctx.addIssue({ code: 'custom', message: 'Partitions must be "all" or a comma-separated list of numbers' });
-        return z.NEVER;
-      }
-      return [...new Set(v.split(',').map(Number))].sort((a, b) => a - b);
-    }),
-  ...searchFields,
-});
-
 /**
  * Live tail as server-sent events: messages arriving from now on that match the search terms.
  * 429 when the caller or the cluster already has as many tails open as allowed; the tail's slot
  * is given back when its stream ends or the browser goes away.
  */
 export const GET = route<{ cluster: string; topic: string }>('messages:read', async ({ params, request, principal }) => {
-  const { partitions, ...terms } = parseQuery(request, query);
+  const { partitions, ...terms } = parseQuery(request, tailQuerySchema);
   await getCluster(params.cluster);
   const slot = await acquireSlot('tail', params.cluster, principal.name);
   try {

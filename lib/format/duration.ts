@@ -1,8 +1,5 @@
-// Numbers and durations as the health reasons and the UI write them.
-
-export function formatCount(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
-}
+// How long something took or will take, to the second: "45 s", "3 min 20 s", "2 h 5 min", "3 d".
+// Seconds show only under ten minutes, minutes only under two days.
 
 export function formatDuration(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));

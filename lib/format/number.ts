@@ -1,4 +1,4 @@
-// Number formatting for dense tables: short forms on screen, the exact value in a tooltip.
+// Numbers as the console writes them: short forms on screen, the exact value in a tooltip or a sentence.
 
 const exact = new Intl.NumberFormat('en-US');
 const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
