@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Kafka, logLevel } from 'kafkajs';
-import type { SearchEvent } from '@/lib/messages/api';
+import type { SearchEvent } from '@/lib/api/messages';
 
 // A filtered full scan of 1,000,000 messages of 200 bytes over 6 partitions: the console's search
 // API against `kcat -C -e -o beginning -q | grep -c needle` on the same cluster in the same run.

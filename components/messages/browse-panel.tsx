@@ -1,7 +1,7 @@
 'use client';
 
 import { TableSkeleton } from '@/components/ui/skeleton';
-import type { Message } from '@/lib/messages/api';
+import type { Message } from '@/lib/api/messages';
 import type { useBrowse } from '@/lib/queries/messages';
 import { ExportMenu } from './export-menu';
 import { MessageTable, messageId, toggledSelection } from './message-table';

@@ -1,4 +1,4 @@
-import type { MessageHeader, Payload } from '@/lib/messages/api';
+import type { MessageHeader, Payload } from '@/lib/api/messages';
 import { decodePayload } from '@/lib/messages/decoders';
 import { findMatch, type Term } from '@/lib/messages/highlight';
 import { CopyButton } from './copy-button';

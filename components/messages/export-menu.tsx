@@ -1,6 +1,6 @@
 'use client';
 
-import type { Message } from '@/lib/messages/api';
+import type { Message } from '@/lib/api/messages';
 import { exportMessages, type ExportFormat } from '@/lib/messages/export';
 
 /** Downloads the messages on screen as JSON Lines or CSV. */

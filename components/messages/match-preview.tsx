@@ -1,4 +1,4 @@
-import type { Payload } from '@/lib/messages/api';
+import type { Payload } from '@/lib/api/messages';
 import { excerpt, findMatch, type Term } from '@/lib/messages/highlight';
 import { payloadLine } from './payload-view';
 

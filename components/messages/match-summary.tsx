@@ -1,4 +1,4 @@
-import type { Message, Payload } from '@/lib/messages/api';
+import type { Message, Payload } from '@/lib/api/messages';
 import type { Term } from '@/lib/messages/highlight';
 import { MatchPreview } from './match-preview';
 import type { MatchTerms } from './messages-params';

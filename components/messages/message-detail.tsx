@@ -6,7 +6,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { formatBytesExact } from '@/lib/format/number';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useEscape } from '@/components/ui/use-escape';
-import type { Message, Payload } from '@/lib/messages/api';
+import type { Message, Payload } from '@/lib/api/messages';
 import { toJsonLine } from '@/lib/messages/export';
 import { messagesPath, useMessage } from '@/lib/queries/messages';
 import { CopyButton } from './copy-button';

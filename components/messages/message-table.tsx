@@ -3,7 +3,7 @@
 import { memo, useState } from 'react';
 import { Bytes } from '@/components/ui/num';
 import { EmptyRow, Table, THead, Th, Td } from '@/components/ui/table';
-import type { Message } from '@/lib/messages/api';
+import type { Message } from '@/lib/api/messages';
 import { MatchPreview } from './match-preview';
 import type { MatchTerms } from './messages-params';
 import { payloadPreview } from './payload-view';

@@ -1,4 +1,4 @@
-import { DEFAULT_LIMIT, DEFAULT_SCAN_CAP, type MatchMode, type StartMode } from '@/lib/messages/api';
+import { DEFAULT_LIMIT, DEFAULT_SCAN_CAP, type MatchMode, type StartMode } from '@/lib/api/messages';
 import type { Term } from '@/lib/messages/highlight';
 
 // The messages page keeps its whole state in the URL, so a view (mode, position, search terms,

@@ -7,7 +7,7 @@ import { TopicTabs } from '@/components/topics/topic-tabs';
 import { ErrorState } from '@/components/ui/error-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { ApiError } from '@/lib/api/errors';
-import type { Message } from '@/lib/messages/api';
+import type { Message } from '@/lib/api/messages';
 import { useBrowse } from '@/lib/queries/messages';
 import { useTopicDetail } from '@/lib/queries/topics';
 import { BrowsePanel } from './browse-panel';

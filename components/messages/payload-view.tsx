@@ -1,7 +1,7 @@
 'use client';
 
 import { formatBytesExact } from '@/lib/format/number';
-import type { Payload } from '@/lib/messages/api';
+import type { Payload } from '@/lib/api/messages';
 import { decodePayload } from '@/lib/messages/decoders';
 import { JsonTree } from './json-tree';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { MAX_LIMIT, type StartMode } from '@/lib/messages/api';
+import { MAX_LIMIT, type StartMode } from '@/lib/api/messages';
 import { defaultOrder, type MessagesParams } from './messages-params';
 import { PartitionPicker } from './partition-picker';
 import { DateTimeInput } from '@/components/ui/date-time-input';

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ApiError } from '@/lib/api/errors';
-import { writableCompressions, type ProduceResult } from '@/lib/messages/api';
+import { writableCompressions, type ProduceResult } from '@/lib/api/produce';
 import { useProduce, useTopicNames } from '@/lib/queries/messages';
 import { topicDetailQuery } from '@/lib/queries/topics';
 import { HeadersEditor, type HeaderDraft } from './headers-editor';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { ProduceResult } from '@/lib/messages/api';
+import type { ProduceResult } from '@/lib/api/produce';
 
 /** The last messages produced, newest first, each linking to where it landed. */
 export function ProduceResults({ cluster, results }: { cluster: string; results: ProduceResult[] }) {

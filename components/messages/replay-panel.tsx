@@ -5,7 +5,7 @@ import { useRef, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { formatExact } from '@/lib/format/number';
 import { ApiError } from '@/lib/api/errors';
-import type { ReplayInput } from '@/lib/messages/api';
+import type { ReplayInput } from '@/lib/api/produce';
 import { cancelReplay, useReplay, useReplayProgress, useTopicNames } from '@/lib/queries/messages';
 import { Field } from './position-fields';
 import { DateTimeInput } from '@/components/ui/date-time-input';

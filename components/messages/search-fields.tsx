@@ -1,6 +1,6 @@
 'use client';
 
-import { MAX_SCAN_CAP, type MatchMode } from '@/lib/messages/api';
+import { MAX_SCAN_CAP, type MatchMode } from '@/lib/api/messages';
 import { FilterError, parseFilter, parseRegex } from '@/lib/messages/filter';
 import type { MessagesParams } from './messages-params';
 import { Field } from './position-fields';

@@ -1,6 +1,6 @@
 'use client';
 
-import type { Message } from '@/lib/messages/api';
+import type { Message } from '@/lib/api/messages';
 import { readingDirection } from '@/lib/messages/cursor';
 import { sortForDisplay } from '@/lib/messages/merge';
 import { ExportMenu } from './export-menu';

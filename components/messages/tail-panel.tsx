@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { Message } from '@/lib/messages/api';
+import type { Message } from '@/lib/api/messages';
 import { ExportMenu } from './export-menu';
 import { MessageTable } from './message-table';
 import { matchTerms, tailApiQuery, type MessagesParams } from './messages-params';

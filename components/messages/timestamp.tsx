@@ -1,7 +1,7 @@
 'use client';
 
 import { useTimeFormat } from '@/components/ui/use-time-format';
-import type { TimestampType } from '@/lib/messages/api';
+import type { TimestampType } from '@/lib/api/messages';
 
 /** A message timestamp to the millisecond in the chosen zone; hover shows ISO (UTC) and who set it. */
 export function Timestamp({ ms, type }: { ms: number; type?: TimestampType }) {

@@ -2,7 +2,7 @@
 
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { ApiError } from '@/lib/api/errors';
-import type { Message, SearchEvent } from '@/lib/messages/api';
+import type { Message, SearchEvent } from '@/lib/api/messages';
 import { messagesPath } from '@/lib/queries/messages';
 import { openStream, streamPieces } from './stream-response';
 

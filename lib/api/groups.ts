@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseDateTime } from '@/lib/messages/api';
+import { parseDateTime } from '@/lib/api/date-time';
 import { refreshParam } from './common';
 
 // Consumer groups at the API boundary: query and body schemas (both sides import them) and the

@@ -1,4 +1,4 @@
-import type { PartitionRange, StartMode } from './api';
+import type { PartitionRange, StartMode } from '@/lib/api/messages';
 
 // Where a read is in each partition, and how a page moves it on.
 //

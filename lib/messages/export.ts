@@ -1,4 +1,4 @@
-import type { Message, Payload } from './api';
+import type { Message, Payload } from '@/lib/api/messages';
 
 // Export of a result set. Text stays text and binary becomes base64, with the encoding named
 // beside it, so an export can be read back byte for byte.

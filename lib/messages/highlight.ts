@@ -1,4 +1,4 @@
-import type { MatchMode } from './api';
+import type { MatchMode } from '@/lib/api/messages';
 import { hasNestedQuantifier, parseRegex, REGEX_MAX_INPUT } from './filter';
 
 // Where a search term occurs in a key, value or header, so the result list and the detail can

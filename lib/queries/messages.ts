@@ -1,7 +1,8 @@
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch, apiPost } from '@/lib/api/fetcher';
 import type { TopicListResponse } from '@/lib/api/topics';
-import type { BrowseResult, Message, ProduceInput, ProduceResult, ReplayInput, ReplayProgress, ReplayResult } from '@/lib/messages/api';
+import type { BrowseResult, Message } from '@/lib/api/messages';
+import type { ProduceInput, ProduceResult, ReplayInput, ReplayProgress, ReplayResult } from '@/lib/api/produce';
 
 // Browsing pages through react-query (the cursor is the page parameter); search and live tail
 // are streams and live in components/messages/use-search-stream.ts and use-tail.ts.

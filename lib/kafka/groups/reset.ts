@@ -7,7 +7,7 @@ import { listPartitionOffsets, type PartitionRef } from '@/lib/kafka/offsets';
 import { KafkaProtocolError } from '@/lib/protocol/errors';
 import { OffsetCommit, OffsetFetch } from '@/lib/protocol/generated';
 import { parseDuration } from '@/lib/lag/duration';
-import { parseDateTime } from '@/lib/messages/api';
+import { parseDateTime } from '@/lib/api/date-time';
 import { planReset, planTotals, type PlanStrategy } from '@/lib/lag/reset-plan';
 import { protocolClient, send, sharedVersion } from './requests';
 import { readGroup } from './service';

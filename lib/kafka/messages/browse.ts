@@ -1,6 +1,6 @@
 import 'server-only';
 import { notFound } from '@/lib/api/errors';
-import type { BrowseQuery, BrowseResult, Message } from '@/lib/messages/api';
+import type { BrowseQuery, BrowseResult, Message } from '@/lib/api/messages';
 import { advance, encodeCursor, hasMore } from '@/lib/messages/cursor';
 import type { Masker } from '@/lib/messages/masking';
 import { mergeWithin, sortForDisplay } from '@/lib/messages/merge';

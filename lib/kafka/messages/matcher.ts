@@ -1,5 +1,5 @@
 import { fieldError } from '@/lib/api/errors';
-import type { MatchMode, SearchTerms } from '@/lib/messages/api';
+import type { MatchMode, SearchTerms } from '@/lib/api/messages';
 import { compileFilter, FilterError, type FilterRecord, REGEX_MAX_INPUT } from '@/lib/messages/filter';
 import type { Masker } from '@/lib/messages/masking';
 import type { RecordCursor } from './record-cursor';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { badRequest, fieldError } from '@/lib/api/errors';
-import type { BrowseQuery, PartitionRange } from '@/lib/messages/api';
+import type { BrowseQuery, PartitionRange } from '@/lib/api/messages';
 import {
   CursorError,
   decodeCursor,

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { produceInputSchema, type ProduceResult } from '@/lib/messages/api';
+import { produceInputSchema, type ProduceResult } from '@/lib/api/produce';
 import { TopicWriter, topicMessageLimit } from './topic-writer';
 import { invalidateAfterWrite } from './written';
 

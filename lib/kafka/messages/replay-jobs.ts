@@ -1,5 +1,5 @@
 import 'server-only';
-import type { ReplayProgress } from '@/lib/messages/api';
+import type { ReplayProgress } from '@/lib/api/produce';
 
 // Progress of running replays, so the browser can follow one while its request runs. Finished
 // jobs are kept for a while for a last look, then dropped.

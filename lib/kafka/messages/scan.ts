@@ -1,6 +1,6 @@
 import 'server-only';
 import { ProtocolError } from '@/lib/protocol/errors';
-import { LIST_PAYLOAD_LIMIT, type Message, type PartitionRange, type SearchEvent, type SearchQuery } from '@/lib/messages/api';
+import { LIST_PAYLOAD_LIMIT, type Message, type PartitionRange, type SearchEvent, type SearchQuery } from '@/lib/api/messages';
 import type { Masker } from '@/lib/messages/masking';
 import { encodeCursor, hasMore, remaining, type ReadPosition } from '@/lib/messages/cursor';
 import { compileRequestedSearch, type CompiledSearch } from './matcher';

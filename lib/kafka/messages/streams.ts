@@ -1,5 +1,5 @@
 import 'server-only';
-import { LIST_PAYLOAD_LIMIT, type Message } from '@/lib/messages/api';
+import { LIST_PAYLOAD_LIMIT, type Message } from '@/lib/api/messages';
 import type { Masker } from '@/lib/messages/masking';
 import type { PartitionStream } from '@/lib/messages/merge';
 import { readForward } from './read-range';

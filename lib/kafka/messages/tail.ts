@@ -1,5 +1,5 @@
 import 'server-only';
-import { LIST_PAYLOAD_LIMIT, type Message, type PartitionRange, type SearchTerms } from '@/lib/messages/api';
+import { LIST_PAYLOAD_LIMIT, type Message, type PartitionRange, type SearchTerms } from '@/lib/api/messages';
 import type { Masker } from '@/lib/messages/masking';
 import { compileRequestedSearch, type CompiledSearch } from './matcher';
 import { openDedicatedClient } from '../protocol-pool';

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import type { Message, Payload } from '@/lib/messages/api';
+import type { Message, Payload } from '@/lib/api/messages';
 import type { Masker } from '@/lib/messages/masking';
 import type { BatchView, RecordCursor } from './record-cursor';
 

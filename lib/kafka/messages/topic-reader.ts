@@ -1,6 +1,6 @@
 import 'server-only';
 import { ApiError, badRequest, notFound } from '@/lib/api/errors';
-import type { PartitionRange } from '@/lib/messages/api';
+import type { PartitionRange } from '@/lib/api/messages';
 import { KafkaProtocolError } from '@/lib/protocol/errors';
 import { Fetch, type FetchResponsePartitionData } from '@/lib/protocol/generated';
 import { appConfig } from '../clusters';

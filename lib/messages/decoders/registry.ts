@@ -1,4 +1,4 @@
-import type { Payload } from '../api';
+import type { Payload } from '@/lib/api/messages';
 import { base64Decoder, fromBase64, hexDecoder, jsonDecoder, textDecoder } from './builtin';
 import type { DecodedView, DecoderInput, PayloadDecoder } from './types';
 

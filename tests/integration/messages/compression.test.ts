@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { BrowseResult, SearchEvent } from '@/lib/messages/api';
+import type { BrowseResult, SearchEvent } from '@/lib/api/messages';
 import { callRoute } from '@/tests/support/console';
 import { callRaw, hasKcat, kcat, readNdjson, startMessagesTest, type MessagesTest } from './support';
 

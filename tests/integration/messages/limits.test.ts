@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { createServer, get, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import type { BrowseResult, Message, SearchEvent, TailEvent } from '@/lib/messages/api';
+import type { BrowseResult, Message, SearchEvent, TailEvent } from '@/lib/api/messages';
 import { callRoute } from '@/tests/support/console';
 import { callRaw, sseReader, startMessagesTest, type MessagesTest } from './support';
 

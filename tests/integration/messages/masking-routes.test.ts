@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { BrowseResult, Message, SearchEvent, TailEvent } from '@/lib/messages/api';
+import type { BrowseResult, Message, SearchEvent, TailEvent } from '@/lib/api/messages';
 import { callRoute } from '@/tests/support/console';
 import { callRaw, readNdjson, readSse, startMessagesTest, type MessagesTest } from './support';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Message, SearchEvent, TailEvent } from '@/lib/messages/api';
+import { searchEvent, tailEvent, type Message, type SearchEvent, type TailEvent } from '@/lib/api/messages';
 import { callRoute } from '@/tests/support/console';
 import { callRaw, readNdjson, readSse, startMessagesTest, type MessagesTest } from './support';
 
@@ -18,6 +18,7 @@ describe('messages: search and tail routes', () => {
     assert.equal(response.status, 200, await response.clone().text());
     assert.match(response.headers.get('content-type')!, /ndjson/);
     const events = await readNdjson<SearchEvent>(response);
+    for (const event of events) searchEvent.parse(event);
     const done = events.find((e): e is Done => e.type === 'done');
     assert.ok(done, `a done line in ${JSON.stringify(events.slice(-2))}`);
     const messages = events.filter((e) => e.type === 'message').map((e) => (e as { message: Message }).message);
@@ -172,6 +173,7 @@ describe('messages: search and tail routes', () => {
     const events = await readSse<TailEvent>(response, (evs) => evs.flatMap((e) => (e.type === 'messages' ? e.messages : [])).length >= 2, 5000);
     await producing;
     controller.abort();
+    for (const event of events) tailEvent.parse(event);
     assert.equal(events[0].type, 'ready');
     const values = events.flatMap((e) => (e.type === 'messages' ? e.messages : [])).map((m) => m.value!.data).sort();
     assert.deepEqual(values, ['wanted 0', 'wanted 1']);

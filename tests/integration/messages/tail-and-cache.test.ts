@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { produceInputSchema } from '@/lib/messages/api';
+import { produceInputSchema } from '@/lib/api/produce';
 import type { TailBatch } from '@/lib/kafka/messages/tail';
 import { callRaw, startMessagesTest, type MessagesTest } from './support';
 

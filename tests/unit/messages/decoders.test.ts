@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Payload } from '@/lib/messages/api';
+import type { Payload } from '@/lib/api/messages';
 import { decodePayload, DecoderRegistry, decoders, hexDump, jsonDecoder, payloadInput, textDecoder, type PayloadDecoder } from '@/lib/messages/decoders';
 
 const utf8 = (data: string, truncated = false): Payload => ({ encoding: 'utf8', data, size: Buffer.byteLength(data), truncated });

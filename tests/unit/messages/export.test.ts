@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Message } from '@/lib/messages/api';
+import type { Message } from '@/lib/api/messages';
 import { csvCell, exportMessages, toCsv, toJsonLines } from '@/lib/messages/export';
 
 const base: Message = {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { browseQuerySchema, searchQuerySchema, tailQuerySchema } from '@/lib/messages/api';
+import { browseQuerySchema, searchQuerySchema, tailQuerySchema } from '@/lib/api/messages';
 
 // Browse, search and live tail read the `partitions` parameter the same way.
 

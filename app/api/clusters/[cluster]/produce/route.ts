@@ -1,7 +1,7 @@
 import { badRequest } from '@/lib/api/errors';
 import { appConfig } from '@/lib/kafka/clusters';
 import { produceBodyLimit, produceMessage } from '@/lib/kafka/messages/produce';
-import { produceInputSchema } from '@/lib/messages/api';
+import { produceInputSchema } from '@/lib/api/produce';
 import { mutation } from '@/lib/server/mutation';
 import { parseBody } from '@/lib/server/route';
 

@@ -1,4 +1,4 @@
-import { replayInputSchema } from '@/lib/messages/api';
+import { replayInputSchema } from '@/lib/api/produce';
 import { replayMessages } from '@/lib/kafka/messages/replay';
 import { refuseIfMasked } from '@/lib/server/masking';
 import { mutation } from '@/lib/server/mutation';

@@ -1,4 +1,4 @@
-import { browseQuerySchema } from '@/lib/messages/api';
+import { browseQuerySchema } from '@/lib/api/messages';
 import { getCluster } from '@/lib/kafka/clusters';
 import { browseMessages } from '@/lib/kafka/messages/browse';
 import { maskerFor } from '@/lib/server/masking';

@@ -1,4 +1,4 @@
-import { searchQuerySchema, type SearchEvent } from '@/lib/messages/api';
+import { searchQuerySchema, type SearchEvent } from '@/lib/api/messages';
 import { getCluster } from '@/lib/kafka/clusters';
 import { ndjsonResponse } from '@/lib/server/http-stream';
 import { prepareSearch } from '@/lib/kafka/messages/scan';

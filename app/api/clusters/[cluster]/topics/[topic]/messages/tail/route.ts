@@ -1,4 +1,4 @@
-import { tailQuerySchema, type TailEvent } from '@/lib/messages/api';
+import { tailQuerySchema, type TailEvent } from '@/lib/api/messages';
 import { getCluster } from '@/lib/kafka/clusters';
 import { sseResponse } from '@/lib/server/http-stream';
 import { prepareTail } from '@/lib/kafka/messages/tail';

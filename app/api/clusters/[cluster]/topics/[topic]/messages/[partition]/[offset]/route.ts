@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { appConfig, getCluster } from '@/lib/kafka/clusters';
 import { payloadTooLarge } from '@/lib/api/errors';
+import { messageDownloadQuery, messagePositionParams } from '@/lib/api/messages';
 import { readMessage } from '@/lib/kafka/messages/browse';
 import { maskerFor } from '@/lib/server/masking';
 import { withSlot } from '@/lib/server/concurrency';
@@ -8,19 +8,13 @@ import { parseQuery, parseWith, route } from '@/lib/server/route';
 
 export const dynamic = 'force-dynamic';
 
-const position = z.object({
-  partition: z.string().regex(/^\d{1,9}$/, 'Partition must be a whole number').transform(Number),
-  offset: z.string().regex(/^\d{1,16}$/, 'Offset must be a whole number').transform(Number),
-});
-const query = z.object({ download: z.enum(['key', 'value']).optional() });
-
 /**
  * One message in full (payloads past limits.messageMaxBytes cut and marked `truncated`);
  * `?download=key|value` answers with the raw bytes as a file (masked like the message), or 413 for a payload past that limit.
  */
 export const GET = route<{ cluster: string; topic: string; partition: string; offset: string }>('messages:read', async ({ params, request, principal }) => {
-  const { partition, offset } = parseWith(position, params);
-  const { download } = parseQuery(request, query);
+  const { partition, offset } = parseWith(messagePositionParams, params);
+  const { download } = parseQuery(request, messageDownloadQuery);
   await getCluster(params.cluster);
   const masker = await maskerFor(principal, params.cluster, params.topic);
   const message = await withSlot('read', params.cluster, principal.name, () => readMessage(params.cluster, params.topic, partition, offset, masker));
