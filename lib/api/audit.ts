@@ -5,20 +5,21 @@ import { z } from 'zod';
 export const auditOutcomes = ['success', 'failure', 'refused'] as const;
 export type AuditOutcome = (typeof auditOutcomes)[number];
 
-export interface AuditEntry {
-  time: string;
-  /** The user an authenticating proxy named, if any. */
-  user?: string;
-  clientAddress: string;
-  cluster: string;
-  action: string;
-  target: string;
+export const auditEntry = z.object({
+  time: z.string(),
+  /** The signed-in user (or the user an authenticating proxy named), if any. */
+  user: z.string().optional(),
+  clientAddress: z.string(),
+  cluster: z.string(),
+  action: z.string(),
+  target: z.string(),
   /** What was asked for, with secrets and sensitive config values redacted. */
-  parameters?: unknown;
-  outcome: AuditOutcome;
-  error?: string;
-  durationMs: number;
-}
+  parameters: z.unknown().optional(),
+  outcome: z.enum(auditOutcomes),
+  error: z.string().optional(),
+  durationMs: z.number(),
+});
+export type AuditEntry = z.infer<typeof auditEntry>;
 
 const isoTime = z
   .string()
@@ -40,10 +41,11 @@ export const auditQuery = z.strictObject({
 });
 export type AuditQuery = z.input<typeof auditQuery>;
 
-export interface AuditPage {
-  entries: AuditEntry[];
+export const auditPage = z.object({
+  entries: z.array(auditEntry),
   /** Pass as cursor for the next (older) page; null at the start of the log. */
-  nextCursor: string | null;
+  nextCursor: z.string().nullable(),
   /** Lines read to produce this page, so a narrow filter says how much it looked at. */
-  scanned: number;
-}
+  scanned: z.number().int(),
+});
+export type AuditPage = z.infer<typeof auditPage>;

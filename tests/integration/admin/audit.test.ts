@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import type { AuditEntry, AuditPage } from '@/lib/api/audit';
+import { auditPage, type AuditEntry, type AuditPage } from '@/lib/api/audit';
 import { callRoute } from '@/tests/support/console';
 import { readAuditFile, startAdminTest, type AdminTestContext } from './support';
 
@@ -42,7 +42,7 @@ after(async () => {
 const page = async (cluster: string, query: Record<string, string> = {}) => {
   const { status, body } = await callRoute<AuditPage>(list, { cluster }, { query });
   assert.equal(status, 200, JSON.stringify(body));
-  return body;
+  return auditPage.strict().parse(body);
 };
 
 describe('audit log', () => {
