@@ -4,7 +4,7 @@ import type { TopicListResponse } from '@/lib/api/topics';
 import type { BrowseResult, Message, ProduceInput, ProduceResult, ReplayInput, ReplayProgress, ReplayResult } from '@/lib/messages/api';
 
 // Browsing pages through react-query (the cursor is the page parameter); search and live tail
-// are streams and live in components/messages/use-search-stream.ts and use-tail.ts.
+// are streams and live in use-search-stream.ts and use-tail.ts beside this file.
 
 const clusterPath = (cluster: string) => `/api/clusters/${encodeURIComponent(cluster)}`;
 export const messagesPath = (cluster: string, topic: string) => `${clusterPath(cluster)}/topics/${encodeURIComponent(topic)}/messages`;
