@@ -7,7 +7,8 @@ import { ErrorState } from '@/components/ui/error-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { UpdatedAgo } from '@/components/ui/updated-ago';
-import { useAudit, type AuditFilters as Filters } from '@/lib/queries/audit';
+import { auditKeys, useAudit, type AuditFilters as Filters } from '@/lib/queries/audit';
+import { refreshNow } from '@/lib/queries/refresh';
 import { AuditFilters } from './audit-filters';
 import { AuditRow } from './audit-row';
 
@@ -44,7 +45,7 @@ export function AuditView({ cluster }: { cluster: string }) {
       <PageHeader
         title="Audit log"
         subtitle="Every change attempted through this console on this cluster: who, from where, what, and how it ended. Secrets are never recorded."
-        actions={<UpdatedAgo updatedAt={dataUpdatedAt || undefined} refreshing={isFetching && !isFetchingNextPage} onRefresh={() => void refetch()} />}
+        actions={<UpdatedAgo updatedAt={dataUpdatedAt || undefined} refreshing={isFetching && !isFetchingNextPage} onRefresh={() => refreshNow(auditKeys.list(cluster, filters), refetch)} />}
       />
       <Card>
         <div className="space-y-3">

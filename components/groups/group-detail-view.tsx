@@ -8,7 +8,8 @@ import { Skeleton, TableSkeleton } from '@/components/ui/skeleton';
 import { UpdatedAgo } from '@/components/ui/updated-ago';
 import { useTimeFormat } from '@/components/ui/use-time-format';
 import { usePermission } from '@/lib/queries/auth';
-import { useGroupDetail, useGroupHistory } from '@/lib/queries/groups';
+import { groupKeys, useGroupDetail, useGroupHistory } from '@/lib/queries/groups';
+import { refreshNow } from '@/lib/queries/refresh';
 import { GroupDangerZone } from './group-danger-zone';
 import { GroupStateBadge } from './group-state-badge';
 import { GroupStats } from './group-stats';
@@ -43,7 +44,7 @@ export function GroupDetailView({ cluster, group }: { cluster: string; group: st
       <PageHeader
         title={<span className="flex flex-wrap items-center gap-2 break-all" data-testid="group-title">{g.groupId} <GroupStateBadge state={g.state} testId="group-state" /></span>}
         subtitle={`${g.protocolType || 'no protocol'}${g.protocol ? ` · assignor ${g.protocol}` : ''} · coordinator broker ${g.coordinator ?? 'unknown'} · ${g.members} member${g.members === 1 ? '' : 's'}`}
-        actions={<UpdatedAgo updatedAt={g.fetchedAt} onRefresh={() => { void detail.refetch(); void history.refetch(); }} refreshing={detail.isFetching} />}
+        actions={<UpdatedAgo updatedAt={g.fetchedAt} onRefresh={() => { refreshNow(groupKeys.detail(cluster, group), detail.refetch); refreshNow(groupKeys.history(cluster, group), history.refetch); }} refreshing={detail.isFetching} />}
       />
       <div className={`rounded-lg border p-3 ${g.health.status === 'OK' ? 'border-emerald-200 bg-emerald-50/50' : g.health.status === 'WARN' ? 'border-amber-300 bg-amber-50' : 'border-red-300 bg-red-50'}`}>
         <HealthBadge health={g.health} showReason testId="group-health" />

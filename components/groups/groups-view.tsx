@@ -8,7 +8,8 @@ import { Pagination } from '@/components/ui/pagination';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { UpdatedAgo } from '@/components/ui/updated-ago';
 import { groupSortKeys, healthStatuses, type GroupSortKey, type GroupsQuery, type HealthStatus } from '@/lib/api/groups';
-import { useGroupsList, useRefreshGroups } from '@/lib/queries/groups';
+import { groupKeys, useGroupsList } from '@/lib/queries/groups';
+import { refreshNow } from '@/lib/queries/refresh';
 import { GroupsTable } from './groups-table';
 import { HealthSummary } from './health-summary';
 
@@ -41,7 +42,6 @@ export function GroupsView({ cluster }: { cluster: string }) {
   });
 
   const { data, error, isPending, refetch, isFetching } = useGroupsList(cluster, query);
-  const refresh = useRefreshGroups(cluster);
   const sort = query.sort ?? 'health';
   const dir = query.dir ?? (numericSorts.has(sort) ? 'desc' : 'asc');
   const onSort = (key: GroupSortKey) =>
@@ -52,7 +52,7 @@ export function GroupsView({ cluster }: { cluster: string }) {
       <PageHeader
         title="Consumer groups"
         subtitle={data ? `${data.clusterTotal.toLocaleString('en-US')} group${data.clusterTotal === 1 ? '' : 's'} · read in ${data.loadMs} ms` : 'Lag, health and offsets of every group'}
-        actions={<UpdatedAgo updatedAt={data?.fetchedAt} onRefresh={() => refresh.mutate()} refreshing={refresh.isPending || (isFetching && !data)} />}
+        actions={<UpdatedAgo updatedAt={data?.fetchedAt} onRefresh={() => refreshNow(groupKeys.list(cluster, query), refetch)} refreshing={isFetching} />}
       />
       {data?.warnings.map((w) => (
         <p key={w} className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="groups-warning">{w}</p>

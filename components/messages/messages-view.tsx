@@ -20,7 +20,7 @@ import { ReplayPanel } from './replay-panel';
 import { SearchPanel } from './search-panel';
 import { TailPanel } from './tail-panel';
 import { usePermission } from '@/lib/queries/auth';
-import { useSearchStream } from './use-search-stream';
+import { useSearchStream } from '@/lib/queries/use-search-stream';
 
 const modes: { id: MessagesMode; label: string }[] = [
   { id: 'browse', label: 'Browse' },

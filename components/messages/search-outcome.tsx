@@ -2,7 +2,7 @@
 
 import { formatExact, plural } from '@/lib/format/number';
 import type { Direction } from '@/lib/messages/cursor';
-import type { SearchState } from './use-search-stream';
+import type { SearchState } from '@/lib/queries/use-search-stream';
 
 const link = 'font-medium text-sky-700 hover:underline';
 

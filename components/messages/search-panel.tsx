@@ -8,7 +8,7 @@ import { MessageTable, messageId, toggledSelection } from './message-table';
 import { matchTerms, type MessagesParams } from './messages-params';
 import { ReadError } from './read-error';
 import { SearchProgress } from './search-progress';
-import type { SearchState } from './use-search-stream';
+import type { SearchState } from '@/lib/queries/use-search-stream';
 
 /** Matches as they stream in, sorted in the chosen order, with progress above them. */
 export function SearchPanel({ params, state, onCancel, onContinue, selection, onSelection, onOpen, topic }: {

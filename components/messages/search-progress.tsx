@@ -3,7 +3,7 @@
 import { formatExact } from '@/lib/format/number';
 import type { Direction } from '@/lib/messages/cursor';
 import { SearchOutcome } from './search-outcome';
-import type { SearchState } from './use-search-stream';
+import type { SearchState } from '@/lib/queries/use-search-stream';
 
 /** How far a search got, how fast, why it stopped, and what to do next. */
 export function SearchProgress({ state, scanCap, limit, direction, onCancel, onContinue }: {

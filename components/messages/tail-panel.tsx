@@ -6,7 +6,7 @@ import { ExportMenu } from './export-menu';
 import { MessageTable } from './message-table';
 import { matchTerms, tailApiQuery, type MessagesParams } from './messages-params';
 import { ReadError } from './read-error';
-import { MAX_ROWS, useTail } from './use-tail';
+import { MAX_ROWS, useTail } from '@/lib/queries/use-tail';
 
 /** New messages as they arrive, newest on top; pause keeps collecting without redrawing. */
 export function TailPanel({ cluster, topic, params, onOpen }: { cluster: string; topic: string; params: MessagesParams; onOpen: (m: Message) => void }) {

@@ -10,8 +10,9 @@ import { PermissionNotice } from '@/components/ui/permission-notice';
 import { ReadOnlyNotice } from '@/components/ui/read-only-notice';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { UpdatedAgo } from '@/components/ui/updated-ago';
-import { useTopicFormContext } from '@/lib/queries/admin';
+import { adminKeys, useTopicFormContext } from '@/lib/queries/admin';
 import { usePermission } from '@/lib/queries/auth';
+import { refreshNow } from '@/lib/queries/refresh';
 import { AddPartitions } from './add-partitions';
 import { ConfigEditor } from './config-editor';
 import { DangerItem, DangerZone } from './danger-zone';
@@ -42,7 +43,7 @@ export function TopicSettingsView({ cluster, topic }: { cluster: string; topic: 
             {view?.internal && <Badge>internal</Badge>}
           </span>
         }
-        actions={<UpdatedAgo updatedAt={dataUpdatedAt || undefined} refreshing={isFetching} onRefresh={() => void refetch()} />}
+        actions={<UpdatedAgo updatedAt={dataUpdatedAt || undefined} refreshing={isFetching} onRefresh={() => refreshNow(adminKeys.form(cluster, topic), refetch)} />}
       />
       <TopicTabs cluster={cluster} topic={topic} />
       <div className="space-y-4">

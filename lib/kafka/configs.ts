@@ -5,6 +5,7 @@ import { notFound } from '@/lib/api/errors';
 import { KafkaProtocolError } from '@/lib/protocol/errors';
 import { DescribeConfigs, type DescribeConfigsResponseDescribeConfigsResourceResult } from '@/lib/protocol/generated';
 import { cached } from './cache';
+import { cacheKeys, TOPIC_CONFIGS_TTL_MS, TOPIC_SUMMARY_TTL_MS } from './cache-keys';
 import { topicConfigDoc } from './config-docs';
 import { getMetadata, liveBrokerIds } from './metadata';
 import { clusterRpc } from './protocol-pool';
@@ -16,7 +17,6 @@ import { clusterRpc } from './protocol-pool';
 const TOPIC = 2;
 const BROKER = 4;
 const BATCH = 1_000;
-export const TOPIC_SUMMARY_TTL_MS = 15_000;
 
 export interface TopicConfigSummary {
   cleanupPolicy: string | null;
@@ -64,7 +64,7 @@ export async function topicConfigSummaries(clusterId: string, force = false): Pr
   // Callers that force a refresh re-read metadata themselves just before: no second Metadata here.
   const meta = await getMetadata(clusterId);
   const { value } = await cached(
-    `${clusterId}:topic-config-summary`,
+    cacheKeys.topicConfigSummaries(clusterId),
     TOPIC_SUMMARY_TTL_MS,
     () => readSummaries(clusterId, meta.topics.map((t) => t.name), liveBrokerIds(meta)),
     force,
@@ -140,8 +140,8 @@ const byName = (a: ConfigEntry, b: ConfigEntry) => (a.name < b.name ? -1 : a.nam
 
 export async function getTopicConfigs(clusterId: string, topic: string, force = false): Promise<TopicConfigsResponse> {
   const { value } = await cached(
-    `${clusterId}:topic:${topic}:configs`,
-    3_000,
+    cacheKeys.topicConfigs(clusterId, topic),
+    TOPIC_CONFIGS_TTL_MS,
     async () => ({ topic, configs: await describeTopicConfigs(clusterId, topic), fetchedAt: Date.now() }),
     force,
   );

@@ -2,13 +2,12 @@ import 'server-only';
 import { kafkaErrorInfo } from '@/lib/protocol/errors';
 import { DescribeLogDirs } from '@/lib/protocol/generated';
 import { cached } from './cache';
+import { cacheKeys, LOG_DIRS_TTL_MS } from './cache-keys';
 import { getMetadata, liveBrokerIds } from './metadata';
 import { clusterRpc } from './protocol-pool';
 
 // Log directories of every live broker: one DescribeLogDirs per broker, in parallel. Sizes change
 // slowly compared to leadership, so this is cached a little longer than metadata.
-
-export const LOG_DIRS_TTL_MS = 5_000;
 
 export interface ReplicaLog {
   topic: string;
@@ -45,7 +44,7 @@ export interface ClusterLogDirs {
 export const replicaKey = (topic: string, partition: number) => `${topic}\u0000${partition}`;
 
 export async function getClusterLogDirs(clusterId: string, force = false): Promise<ClusterLogDirs> {
-  const { value } = await cached(`${clusterId}:log-dirs`, LOG_DIRS_TTL_MS, () => readLogDirs(clusterId), force);
+  const { value } = await cached(cacheKeys.logDirs(clusterId), LOG_DIRS_TTL_MS, () => readLogDirs(clusterId), force);
   return value;
 }
 

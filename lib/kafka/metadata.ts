@@ -1,13 +1,12 @@
 import 'server-only';
 import { notFound } from '@/lib/api/errors';
 import { cached } from './cache';
+import { cacheKeys, METADATA_TTL_MS } from './cache-keys';
 import { clusterRpc } from './protocol-pool';
 
 // One Metadata request for every topic, normalised to the console's own shape and cached briefly.
 // Kafka lists only live brokers, so brokers still named as replicas but missing are reported as
 // offline rather than silently disappearing.
-
-export const METADATA_TTL_MS = 3_000;
 
 export interface BrokerNode {
   id: number;
@@ -55,7 +54,7 @@ type GlobalWithSeen = typeof globalThis & { [seenKey]?: Map<string, Map<number, 
 const seenBrokers = ((globalThis as GlobalWithSeen)[seenKey] ??= new Map());
 
 export async function getMetadata(clusterId: string, force = false): Promise<ClusterMetadata> {
-  const { value } = await cached(`${clusterId}:metadata`, METADATA_TTL_MS, () => readMetadata(clusterId), force);
+  const { value } = await cached(cacheKeys.metadata(clusterId), METADATA_TTL_MS, () => readMetadata(clusterId), force);
   return value;
 }
 

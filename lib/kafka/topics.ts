@@ -1,6 +1,7 @@
 import 'server-only';
 import type { TopicDetail, TopicListQuery, TopicListResponse, TopicRow, TopicSortKey } from '@/lib/api/topics';
 import { cached } from './cache';
+import { cacheKeys, TOPICS_TTL_MS } from './cache-keys';
 import { withDeadline } from './deadline';
 import { topicConfigSummaries, topicConfigSummary, type TopicConfigSummary } from './configs';
 import { worstLagByTopic } from './groups/worst-lag';
@@ -13,7 +14,6 @@ import type { Visibility } from './visibility';
 // ListOffsets per leader and side, one DescribeLogDirs per broker, batched DescribeConfigs), then
 // filtered, sorted and paginated on the server so the browser only ever receives one page.
 
-export const TOPICS_TTL_MS = 3_000;
 const LAG_WAIT_MS = 1_500;
 
 export type SnapshotRow = Omit<TopicRow, 'worstLag'>;
@@ -27,7 +27,7 @@ export interface TopicsSnapshot {
 }
 
 export async function topicsSnapshot(clusterId: string, force = false): Promise<TopicsSnapshot> {
-  const { value } = await cached(`${clusterId}:topics:snapshot`, TOPICS_TTL_MS, () => readSnapshot(clusterId, force), force);
+  const { value } = await cached(cacheKeys.topicsSnapshot(clusterId), TOPICS_TTL_MS, () => readSnapshot(clusterId, force), force);
   return value;
 }
 
@@ -176,7 +176,7 @@ function topicRow(
 }
 
 export async function getTopicDetail(clusterId: string, topic: string, force = false): Promise<TopicDetail> {
-  const { value } = await cached(`${clusterId}:topic:${topic}:detail`, TOPICS_TTL_MS, () => readTopicDetail(clusterId, topic, force), force);
+  const { value } = await cached(cacheKeys.topicDetail(clusterId, topic), TOPICS_TTL_MS, () => readTopicDetail(clusterId, topic, force), force);
   return value;
 }
 

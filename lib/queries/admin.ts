@@ -12,7 +12,8 @@ import type {
   PurgeRecordsResult,
   TopicFormContext,
 } from '@/lib/api/topic-admin';
-import { useCluster } from './clusters';
+import { clusterKeys, useCluster } from './clusters';
+import { TOPIC_FORM_STALE_MS } from './constants';
 import { groupKeys } from './groups';
 import { invalidateAfterDelete } from './invalidate';
 import { messageKeys } from './messages';
@@ -26,7 +27,7 @@ const clusterBase = (cluster: string) => `/api/clusters/${encodeURIComponent(clu
 const topicBase = (cluster: string, topic: string) => `${clusterBase(cluster)}/topics/${encodeURIComponent(topic)}`;
 
 export const adminKeys = {
-  form: (cluster: string, topic?: string) => ['clusters', cluster, 'admin', 'topic-form', topic ?? null] as const,
+  form: (cluster: string, topic?: string) => [...clusterKeys.detail(cluster), 'admin', 'topic-form', topic ?? null] as const,
 };
 
 export const topicFormQuery = (cluster: string, topic?: string) =>
@@ -34,7 +35,7 @@ export const topicFormQuery = (cluster: string, topic?: string) =>
     queryKey: adminKeys.form(cluster, topic),
     queryFn: () =>
       apiFetch<TopicFormContext>(`${clusterBase(cluster)}/admin/topic-form${topic ? `?topic=${encodeURIComponent(topic)}` : ''}`),
-    staleTime: 10_000,
+    staleTime: TOPIC_FORM_STALE_MS,
   });
 
 export const useTopicFormContext = (cluster: string, topic?: string) => useQuery(topicFormQuery(cluster, topic));
@@ -64,7 +65,7 @@ function useClusterMutation<TVars, TResult>(cluster: string, run: (vars: TVars) 
     mutationFn: run,
     onSuccess: (_result, vars) => {
       if ((vars as { validateOnly?: boolean }).validateOnly) return;
-      void client.invalidateQueries({ queryKey: ['clusters', cluster] });
+      void client.invalidateQueries({ queryKey: clusterKeys.detail(cluster) });
     },
   });
 }

@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import type { AuditPage } from '@/lib/api/audit';
 import { apiFetch } from '@/lib/api/fetcher';
+import { clusterKeys } from './clusters';
 import { POLL_MS } from './constants';
 
 // The audit log, newest first, a page at a time ("load older" follows the server's cursor).
@@ -16,7 +17,7 @@ export interface AuditFilters {
 }
 
 export const auditKeys = {
-  all: (cluster: string) => ['clusters', cluster, 'audit'] as const,
+  all: (cluster: string) => [...clusterKeys.detail(cluster), 'audit'] as const,
   list: (cluster: string, filters: AuditFilters) => [...auditKeys.all(cluster), 'list', filters] as const,
 };
 

@@ -3,6 +3,7 @@ import type { Me } from '@/lib/api/auth';
 import { apiFetch } from '@/lib/api/fetcher';
 import { Access, type Action, type Resource } from '@/lib/auth/access';
 import { useReadOnly } from './admin';
+import { ME_STALE_MS } from './constants';
 
 // The signed-in user and what they may do. The browser only uses this to disable controls and
 // say why; the server enforces the same rules on every request.
@@ -11,7 +12,7 @@ export const authKeys = {
   me: ['auth', 'me'] as const,
 };
 
-export const meQuery = () => queryOptions({ queryKey: authKeys.me, queryFn: () => apiFetch<Me>('/api/auth/me'), staleTime: 60_000 });
+export const meQuery = () => queryOptions({ queryKey: authKeys.me, queryFn: () => apiFetch<Me>('/api/auth/me'), staleTime: ME_STALE_MS });
 
 export const useMe = () => useQuery(meQuery());
 

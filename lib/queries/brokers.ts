@@ -1,13 +1,14 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { BrokerDetail, BrokersResponse } from '@/lib/api/brokers';
 import { apiFetch } from '@/lib/api/fetcher';
+import { clusterKeys } from './clusters';
 import { POLL_MS } from './constants';
 import { refreshablePath, retryClusterRead } from './refresh';
 
 const base = (cluster: string) => `/api/clusters/${encodeURIComponent(cluster)}/brokers`;
 
 export const brokerKeys = {
-  all: (cluster: string) => ['clusters', cluster, 'brokers'] as const,
+  all: (cluster: string) => [...clusterKeys.detail(cluster), 'brokers'] as const,
   list: (cluster: string) => [...brokerKeys.all(cluster), 'list'] as const,
   detail: (cluster: string, broker: number) => [...brokerKeys.all(cluster), 'detail', broker] as const,
 };

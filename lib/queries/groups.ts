@@ -12,14 +12,16 @@ import type {
   ResetResult,
   TopicConsumers,
 } from '@/lib/api/groups';
+import { clusterKeys } from './clusters';
 import { POLL_MS } from './constants';
 import { invalidateAfterDelete } from './invalidate';
+import { refreshablePath } from './refresh';
 
 const base = (cluster: string) => `/api/clusters/${encodeURIComponent(cluster)}`;
 const groupPath = (cluster: string, group: string) => `${base(cluster)}/groups/${encodeURIComponent(group)}`;
 
 export const groupKeys = {
-  all: (cluster: string) => ['clusters', cluster, 'groups'] as const,
+  all: (cluster: string) => [...clusterKeys.detail(cluster), 'groups'] as const,
   list: (cluster: string, query: GroupsQuery) => [...groupKeys.all(cluster), 'list', query] as const,
   detail: (cluster: string, group: string) => [...groupKeys.all(cluster), 'detail', group] as const,
   history: (cluster: string, group: string) => [...groupKeys.all(cluster), 'history', group] as const,
@@ -36,7 +38,7 @@ function queryString(query: object): string {
 export const groupsListQuery = (cluster: string, query: GroupsQuery) =>
   queryOptions({
     queryKey: groupKeys.list(cluster, query),
-    queryFn: () => apiFetch<GroupsPage>(`${base(cluster)}/groups${queryString(query)}`),
+    queryFn: ({ queryKey }) => apiFetch<GroupsPage>(refreshablePath(queryKey, `${base(cluster)}/groups${queryString(query)}`)),
     refetchInterval: POLL_MS,
     placeholderData: keepPreviousData,
   });
@@ -44,7 +46,7 @@ export const groupsListQuery = (cluster: string, query: GroupsQuery) =>
 export const groupDetailQuery = (cluster: string, group: string) =>
   queryOptions({
     queryKey: groupKeys.detail(cluster, group),
-    queryFn: () => apiFetch<GroupDetail>(groupPath(cluster, group)),
+    queryFn: ({ queryKey }) => apiFetch<GroupDetail>(refreshablePath(queryKey, groupPath(cluster, group))),
     refetchInterval: POLL_MS,
   });
 
@@ -58,7 +60,7 @@ export const groupHistoryQuery = (cluster: string, group: string) =>
 export const topicConsumersQuery = (cluster: string, topic: string) =>
   queryOptions({
     queryKey: groupKeys.topicConsumers(cluster, topic),
-    queryFn: () => apiFetch<TopicConsumers>(`${base(cluster)}/topics/${encodeURIComponent(topic)}/consumers`),
+    queryFn: ({ queryKey }) => apiFetch<TopicConsumers>(refreshablePath(queryKey, `${base(cluster)}/topics/${encodeURIComponent(topic)}/consumers`)),
     refetchInterval: POLL_MS,
   });
 
@@ -66,15 +68,6 @@ export const useGroupsList = (cluster: string, query: GroupsQuery) => useQuery(g
 export const useGroupDetail = (cluster: string, group: string) => useQuery(groupDetailQuery(cluster, group));
 export const useGroupHistory = (cluster: string, group: string) => useQuery(groupHistoryQuery(cluster, group));
 export const useTopicConsumers = (cluster: string, topic: string) => useQuery(topicConsumersQuery(cluster, topic));
-
-/** Forces a fresh read of the cluster's groups, then refetches what is on screen. */
-export function useRefreshGroups(cluster: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: () => apiFetch<GroupsPage>(`${base(cluster)}/groups?refresh=1&pageSize=1`),
-    onSettled: () => client.invalidateQueries({ queryKey: groupKeys.all(cluster) }),
-  });
-}
 
 export function useResetPreview(cluster: string, group: string) {
   return useMutation({
@@ -86,7 +79,7 @@ export function useResetOffsets(cluster: string, group: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (request: ResetExecuteRequest) => apiPost<ResetResult>(`${groupPath(cluster, group)}/reset-offsets`, request),
-    onSettled: () => client.invalidateQueries({ queryKey: ['clusters', cluster] }),
+    onSettled: () => client.invalidateQueries({ queryKey: clusterKeys.detail(cluster) }),
   });
 }
 
@@ -104,6 +97,6 @@ export function useDeleteGroupOffsets(cluster: string, group: string) {
   return useMutation({
     mutationFn: ({ topic, confirm }: { topic: string; confirm: string }) =>
       apiPost<DeleteOffsetsResult>(`${groupPath(cluster, group)}/offsets?topic=${encodeURIComponent(topic)}`, { confirm }, 'DELETE'),
-    onSettled: () => client.invalidateQueries({ queryKey: ['clusters', cluster] }),
+    onSettled: () => client.invalidateQueries({ queryKey: clusterKeys.detail(cluster) }),
   });
 }

@@ -1,4 +1,5 @@
 import { matchQuery, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import { clusterKeys } from './clusters';
 
 /**
  * After a delete, everything of the cluster is re-read except the deleted thing's own queries:
@@ -8,5 +9,5 @@ import { matchQuery, type QueryClient, type QueryKey } from '@tanstack/react-que
 export function invalidateAfterDelete(client: QueryClient, cluster: string, gone: QueryKey[]): Promise<void> {
   const isGone = (query: Parameters<typeof matchQuery>[1]) => gone.some((queryKey) => matchQuery({ queryKey }, query));
   for (const queryKey of gone) void client.cancelQueries({ queryKey });
-  return client.invalidateQueries({ queryKey: ['clusters', cluster], predicate: (query) => !isGone(query) });
+  return client.invalidateQueries({ queryKey: clusterKeys.detail(cluster), predicate: (query) => !isGone(query) });
 }

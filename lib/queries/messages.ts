@@ -3,20 +3,23 @@ import { apiFetch, apiPost } from '@/lib/api/fetcher';
 import type { TopicListResponse } from '@/lib/api/topics';
 import type { BrowseResult, Message } from '@/lib/api/messages';
 import type { ProduceInput, ProduceResult, ReplayInput, ReplayProgress, ReplayResult } from '@/lib/api/produce';
+import { clusterKeys } from './clusters';
+import { MESSAGES_STALE_MS, REPLAY_POLL_MS, TOPIC_NAMES_STALE_MS } from './constants';
+import { topicKeys } from './topics';
 
 // Browsing pages through react-query (the cursor is the page parameter); search and live tail
-// are streams and live in components/messages/use-search-stream.ts and use-tail.ts.
+// are streams and live in use-search-stream.ts and use-tail.ts beside this file.
 
 const clusterPath = (cluster: string) => `/api/clusters/${encodeURIComponent(cluster)}`;
 export const messagesPath = (cluster: string, topic: string) => `${clusterPath(cluster)}/topics/${encodeURIComponent(topic)}/messages`;
 
 export const messageKeys = {
-  all: (cluster: string) => ['clusters', cluster, 'messages'] as const,
+  all: (cluster: string) => [...clusterKeys.detail(cluster), 'messages'] as const,
   topic: (cluster: string, topic: string) => [...messageKeys.all(cluster), topic] as const,
   browse: (cluster: string, topic: string, query: string) => [...messageKeys.topic(cluster, topic), 'browse', query] as const,
   detail: (cluster: string, topic: string, partition: number, offset: number) => [...messageKeys.topic(cluster, topic), 'detail', partition, offset] as const,
   replay: (cluster: string, jobId: string) => [...messageKeys.all(cluster), 'replay', jobId] as const,
-  topicNames: (cluster: string, q: string) => ['clusters', cluster, 'topics', 'names', q] as const,
+  topicNames: (cluster: string, q: string) => [...topicKeys.all(cluster), 'names', q] as const,
 };
 
 /** `query` is the browse query string (no cursor); later pages send the cursor, order and limit. */
@@ -34,8 +37,7 @@ export const browseQuery = (cluster: string, topic: string, query: string) =>
       return apiFetch<BrowseResult>(`${messagesPath(cluster, topic)}?${params}`, { signal });
     },
     getNextPageParam: (last) => last.cursor,
-    // A page of messages does not go stale by itself; the refresh button reads again.
-    staleTime: Infinity,
+    staleTime: MESSAGES_STALE_MS,
     retry: false,
   });
 
@@ -46,7 +48,7 @@ export const messageQuery = (cluster: string, topic: string, partition: number, 
   queryOptions({
     queryKey: messageKeys.detail(cluster, topic, partition, offset),
     queryFn: ({ signal }) => apiFetch<Message>(`${messagesPath(cluster, topic)}/${partition}/${offset}`, { signal }),
-    staleTime: Infinity,
+    staleTime: MESSAGES_STALE_MS,
   });
 
 export const useMessage = (cluster: string, topic: string, partition: number, offset: number) =>
@@ -62,7 +64,7 @@ export const topicNamesQuery = (cluster: string, q: string) =>
       const list = await apiFetch<TopicListResponse>(`${clusterPath(cluster)}/topics?${search}`);
       return list.items.map((t) => ({ name: t.name, partitions: t.partitions }));
     },
-    staleTime: 30_000,
+    staleTime: TOPIC_NAMES_STALE_MS,
   });
 
 export const useTopicNames = (cluster: string, q = '') => useQuery(topicNamesQuery(cluster, q));
@@ -73,7 +75,7 @@ export function useProduce(cluster: string) {
     // The topic in the URL lets the server cap the body by that topic's max.message.bytes.
     mutationFn: (input: ProduceInput) => apiPost<ProduceResult>(`${clusterPath(cluster)}/produce?${new URLSearchParams({ topic: input.topic })}`, input),
     onSuccess: (result) => {
-      void client.invalidateQueries({ queryKey: ['clusters', cluster, 'topics'] });
+      void client.invalidateQueries({ queryKey: topicKeys.all(cluster) });
       void client.invalidateQueries({ queryKey: messageKeys.topic(cluster, result.topic) });
     },
   });
@@ -85,7 +87,7 @@ export function useReplay(cluster: string) {
     mutationFn: ({ input, signal }: { input: ReplayInput; signal?: AbortSignal }) =>
       apiFetch<ReplayResult>(`${clusterPath(cluster)}/replay`, { method: 'POST', body: JSON.stringify(input), signal }),
     onSuccess: (result) => {
-      void client.invalidateQueries({ queryKey: ['clusters', cluster, 'topics'] });
+      void client.invalidateQueries({ queryKey: topicKeys.all(cluster) });
       void client.invalidateQueries({ queryKey: messageKeys.topic(cluster, result.targetTopic) });
     },
   });
@@ -97,7 +99,7 @@ export const useReplayProgress = (cluster: string, jobId: string | undefined, ac
     queryKey: messageKeys.replay(cluster, jobId ?? ''),
     queryFn: () => apiFetch<ReplayProgress>(`${clusterPath(cluster)}/replay/${encodeURIComponent(jobId!)}`),
     enabled: Boolean(jobId) && active,
-    refetchInterval: active ? 300 : false,
+    refetchInterval: active ? REPLAY_POLL_MS : false,
     retry: false,
   });
 

@@ -1,11 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api/fetcher';
 import type { OverviewResponse } from '@/lib/api/overview';
+import { clusterKeys } from './clusters';
 import { POLL_MS } from './constants';
 import { refreshablePath, retryClusterRead } from './refresh';
 
 export const overviewKeys = {
-  detail: (cluster: string) => ['clusters', cluster, 'overview'] as const,
+  detail: (cluster: string) => [...clusterKeys.detail(cluster), 'overview'] as const,
 };
 
 export const overviewQuery = (cluster: string) =>

@@ -1,8 +1,10 @@
 import { hashKey, type QueryKey } from '@tanstack/react-query';
 import { ApiError } from '@/lib/api/errors';
 
-// The refresh button must get data newer than the server's short cache. It marks the query's key;
-// the next fetch of that key adds `refresh=1`, and polling after it uses the cache as usual.
+// Every "updated N s ago · Refresh" button goes through refreshNow(). The refresh must get data
+// newer than the server's short cache: it marks the query's key, the next fetch of that key adds
+// `refresh=1` (queries whose route has a cache build their path with refreshablePath), and polling
+// after it uses the cache as usual. A query whose route has no cache simply fetches again.
 
 const forced = new Set<string>();
 
@@ -19,7 +21,8 @@ export function refreshablePath(key: QueryKey, path: string): string {
 /** The refresh button's action: one fetch that bypasses the server cache. */
 export function refreshNow(key: QueryKey, refetch: () => Promise<unknown>): void {
   forceNextFetch(key);
-  void refetch();
+  // A query that never builds its path with refreshablePath leaves the mark: drop it once done.
+  void refetch().finally(() => forced.delete(hashKey(key)));
 }
 
 /**

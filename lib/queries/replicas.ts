@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api/fetcher';
 import type { ReplicasResponse } from '@/lib/api/replicas';
+import { clusterKeys } from './clusters';
 import { POLL_MS } from './constants';
 import { refreshablePath, retryClusterRead } from './refresh';
 
@@ -10,7 +11,7 @@ export interface ReplicaParams {
 }
 
 export const replicaKeys = {
-  all: (cluster: string) => ['clusters', cluster, 'replicas'] as const,
+  all: (cluster: string) => [...clusterKeys.detail(cluster), 'replicas'] as const,
   list: (cluster: string, params: ReplicaParams) => [...replicaKeys.all(cluster), params] as const,
 };
 

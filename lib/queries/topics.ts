@@ -1,7 +1,8 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api/fetcher';
 import { topicSortKeys, type TopicConfigsResponse, type TopicDetail, type TopicListResponse, type TopicSortKey } from '@/lib/api/topics';
-import { POLL_MS } from './constants';
+import { clusterKeys } from './clusters';
+import { CONFIGS_STALE_MS, POLL_MS } from './constants';
 import { refreshablePath, retryClusterRead } from './refresh';
 
 const base = (cluster: string) => `/api/clusters/${encodeURIComponent(cluster)}/topics`;
@@ -17,7 +18,7 @@ export interface TopicListParams {
 }
 
 export const topicKeys = {
-  all: (cluster: string) => ['clusters', cluster, 'topics'] as const,
+  all: (cluster: string) => [...clusterKeys.detail(cluster), 'topics'] as const,
   list: (cluster: string, params: TopicListParams) => [...topicKeys.all(cluster), 'list', params] as const,
   detail: (cluster: string, topic: string) => [...topicKeys.all(cluster), 'detail', topic] as const,
   configs: (cluster: string, topic: string) => [...topicKeys.all(cluster), 'configs', topic] as const,
@@ -70,7 +71,7 @@ export const topicConfigsQuery = (cluster: string, topic: string) =>
     queryKey: topicKeys.configs(cluster, topic),
     queryFn: ({ queryKey }) => apiFetch<TopicConfigsResponse>(refreshablePath(queryKey, `${topicPath(cluster, topic)}/configs`)),
     // Configs change only when someone edits them; the edit invalidates this key.
-    staleTime: 30_000,
+    staleTime: CONFIGS_STALE_MS,
     retry: retryClusterRead,
   });
 

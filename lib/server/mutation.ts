@@ -5,7 +5,7 @@ import type { Principal } from '@/lib/auth/principal';
 import { appConfig, getCluster } from '@/lib/kafka/clusters';
 import { recordAudit, type AuditOutcome } from './audit';
 import { clientAddress, proxyUser } from './client-address';
-import { errorResponse, readBodyText, route, type RouteContext, type RouteParams } from './route';
+import { apiErrorFor, apiErrorResponse, readBodyText, route, type RouteContext, type RouteParams } from './route';
 
 // Every route that changes a cluster goes through mutation(): refused in read-only mode, and
 // recorded in the audit log whatever the outcome.
@@ -60,14 +60,13 @@ export function mutation<P extends RouteParams & { cluster: string }>(
       await record('success');
       return result;
     } catch (error) {
-      const response = errorResponse(error, ctx.request);
-      const body = (await response.clone().json()) as { message?: string; code?: string };
-      const refused = body.code === 'read_only';
+      const apiError = apiErrorFor(error, ctx.request);
+      const refused = apiError.code === 'read_only';
       // A refused request never reached the handler: record what it asked for (redacted and
       // capped by recordAudit) so the log says what was attempted, not only that something was.
       if (refused && audit.parameters === undefined) audit.parameters = { request: await attemptedBody(ctx.request) };
-      await record(refused ? 'refused' : 'failure', body.message);
-      return response;
+      await record(refused ? 'refused' : 'failure', apiError.message);
+      return apiErrorResponse(apiError);
     }
   });
   mutationActions.set(wrapped, action);

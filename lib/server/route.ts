@@ -133,12 +133,20 @@ async function withRefreshedSession(response: Response, request: Request, princi
 const metricsAccess = () => new Access([{ name: 'metrics', clusters: ['*'], actions: ['view'] }]);
 const noAccess = () => new Access([]);
 
-export function errorResponse(error: unknown, request?: Request): Response {
+/** What a failure answers: its ApiError, or a 500 `internal` (logged with the request) for an unexpected one. */
+export function apiErrorFor(error: unknown, request?: Request): ApiError {
   const apiError = toApiError(error) ?? (error instanceof z.ZodError ? zodToApiError(error) : undefined);
-  if (apiError) return Response.json(apiError.toBody(), { status: apiError.status });
+  if (apiError) return apiError;
   console.error(`[console] ${request?.method ?? ''} ${request ? new URL(request.url).pathname : ''} failed:`, error);
-  const internal = new ApiError(500, 'internal', 'Unexpected server error. The server log has the details.');
-  return Response.json(internal.toBody(), { status: 500 });
+  return new ApiError(500, 'internal', 'Unexpected server error. The server log has the details.');
+}
+
+export function apiErrorResponse(apiError: ApiError): Response {
+  return Response.json(apiError.toBody(), { status: apiError.status });
+}
+
+export function errorResponse(error: unknown, request?: Request): Response {
+  return apiErrorResponse(apiErrorFor(error, request));
 }
 
 /** Parses the query string with a zod schema; problems become a 400 naming the parameter. */

@@ -5,6 +5,7 @@ import { IncrementalAlterConfigs } from '@/lib/protocol/generated';
 import { configValueError, suggestConfigName } from '@/lib/topics/config-catalog';
 import { diffOverrides, type ConfigOp } from '@/lib/topics/config-diff';
 import { invalidate } from '../cache';
+import { cacheKeys } from '../cache-keys';
 import { getTopicMeta } from '../metadata';
 import { clusterRpc } from '../protocol-pool';
 import { topicConfigState, type TopicConfigState } from './describe';
@@ -54,7 +55,7 @@ export async function alterTopicConfigs(
     const named = configNameIn(result.errorMessage, ops.map((o) => o.name));
     throw brokerError(result.errorCode, result.errorMessage, named ? `configs.${named}` : 'configs');
   }
-  if (!validateOnly) invalidate(`${clusterId}:`);
+  if (!validateOnly) invalidate(cacheKeys.cluster(clusterId));
   return { topic, validateOnly, operations: ops };
 }
 

@@ -5,6 +5,7 @@ import { CreateTopics } from '@/lib/protocol/generated';
 import { topicConfigCatalog } from '@/lib/topics/config-catalog';
 import { validateNewTopic, type NewTopic } from '@/lib/topics/validate-create';
 import { invalidate } from '../cache';
+import { cacheKeys } from '../cache-keys';
 import { getMetadata } from '../metadata';
 import { callController } from './controller';
 import { clusterTopicDefaults, topicConfigState } from './describe';
@@ -53,7 +54,7 @@ export async function createTopic(clusterId: string, topic: NewTopic, validateOn
     throw brokerError(result.errorCode, result.errorMessage, field);
   }
   if (!validateOnly) {
-    invalidate(`${clusterId}:`);
+    invalidate(cacheKeys.cluster(clusterId));
     await waitForLeaders(clusterId, topic.name);
   }
   return { topic: topic.name, validateOnly, created: !validateOnly, warnings: verdict.warnings };

@@ -3,6 +3,7 @@ import { fieldError } from '@/lib/api/errors';
 import { ZERO_UUID } from '@/lib/protocol/codec-runtime';
 import { DeleteTopics } from '@/lib/protocol/generated';
 import { invalidate } from '../cache';
+import { cacheKeys } from '../cache-keys';
 import { getTopicMeta } from '../metadata';
 import { callController } from './controller';
 import { brokerError } from './errors';
@@ -23,6 +24,6 @@ export async function deleteTopic(clusterId: string, topic: string, confirm: str
   const result = response.responses[0];
   if (!result) throw brokerError(-1, 'The broker answered without a result for the topic.');
   if (result.errorCode !== 0) throw brokerError(result.errorCode, result.errorMessage);
-  invalidate(`${clusterId}:`);
+  invalidate(cacheKeys.cluster(clusterId));
   return { topic, deleted: true };
 }

@@ -3,6 +3,7 @@ import type { AddPartitionsResult } from '@/lib/api/topic-admin';
 import { fieldError } from '@/lib/api/errors';
 import { CreatePartitions } from '@/lib/protocol/generated';
 import { invalidate } from '../cache';
+import { cacheKeys } from '../cache-keys';
 import { getTopicMeta } from '../metadata';
 import { callController } from './controller';
 import { brokerError } from './errors';
@@ -26,6 +27,6 @@ export async function addPartitions(clusterId: string, topic: string, total: num
   const result = response.results[0];
   if (!result) throw brokerError(-1, 'The broker answered without a result for the topic.');
   if (result.errorCode !== 0) throw brokerError(result.errorCode, result.errorMessage, 'partitions');
-  if (!validateOnly) invalidate(`${clusterId}:`);
+  if (!validateOnly) invalidate(cacheKeys.cluster(clusterId));
   return { topic, validateOnly, before, after: validateOnly ? before : total };
 }

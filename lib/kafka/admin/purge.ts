@@ -4,6 +4,7 @@ import { ApiError, badRequest, fieldError } from '@/lib/api/errors';
 import { kafkaErrorInfo } from '@/lib/protocol/errors';
 import { DeleteRecords } from '@/lib/protocol/generated';
 import { invalidate } from '../cache';
+import { cacheKeys } from '../cache-keys';
 import { getTopicMeta } from '../metadata';
 import { listPartitionOffsets } from '../offsets';
 import { clusterRpc } from '../protocol-pool';
@@ -76,7 +77,7 @@ export async function purgeRecords(clusterId: string, topic: string, input: Purg
       }
     }),
   );
-  invalidate(`${clusterId}:`);
+  invalidate(cacheKeys.cluster(clusterId));
   results.sort((a, b) => a.partition - b.partition);
   if (failures.length > 0) {
     const done = results.length ? ` Purged meanwhile: ${results.map((r) => `partition ${r.partition} (${r.deleted} records)`).join(', ')}.` : ' Nothing was purged.';

@@ -2,6 +2,7 @@ import 'server-only';
 import { badRequest, conflict, notFound } from '@/lib/api/errors';
 import { CONFIRM_GROUP_MESSAGE, CONFIRM_TOPIC_MESSAGE, type DeleteOffsetsResult } from '@/lib/api/groups';
 import { invalidate } from '@/lib/kafka/cache';
+import { cacheKeys } from '@/lib/kafka/cache-keys';
 import { KafkaProtocolError } from '@/lib/protocol/errors';
 import { DeleteGroups, OffsetDelete } from '@/lib/protocol/generated';
 import { protocolClient, send } from './requests';
@@ -23,7 +24,7 @@ export async function deleteGroup(clusterId: string, groupId: string, confirm: s
   }
   const conn = await (await protocolClient(clusterId)).broker(group.coordinator ?? -1);
   const res = await send(conn, DeleteGroups, { groupsNames: [groupId] });
-  invalidate(`${clusterId}:`);
+  invalidate(cacheKeys.cluster(clusterId));
   const code = res.results.find((r) => r.groupId === groupId)?.errorCode ?? 0;
   if (code === NON_EMPTY_GROUP) throw conflict(`The group "${groupId}" is not empty any more (a consumer joined); nothing was deleted.`);
   if (code === GROUP_ID_NOT_FOUND) throw notFound(`Consumer group "${groupId}" does not exist in this cluster.`);
@@ -39,7 +40,7 @@ export async function deleteGroupOffsets(clusterId: string, groupId: string, top
   if (partitions.length === 0) throw notFound(`The group "${groupId}" has no committed offsets for topic "${topic}".`);
   const conn = await (await protocolClient(clusterId)).broker(group.coordinator ?? -1);
   const res = await send(conn, OffsetDelete, { groupId, topics: [{ name: topic, partitions: partitions.map((partitionIndex) => ({ partitionIndex })) }] });
-  invalidate(`${clusterId}:`);
+  invalidate(cacheKeys.cluster(clusterId));
   const codes = [res.errorCode, ...res.topics.flatMap((t) => t.partitions.map((p) => p.errorCode))].filter((c) => c !== 0);
   if (codes.includes(GROUP_SUBSCRIBED_TO_TOPIC)) {
     throw conflict(`Members of "${groupId}" are subscribed to "${topic}"; Kafka deletes a topic's offsets only when no active member consumes it. Nothing was deleted.`);

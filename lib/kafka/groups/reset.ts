@@ -2,6 +2,7 @@ import 'server-only';
 import { badRequest, clusterUnreachable, conflict, fieldError } from '@/lib/api/errors';
 import { CONFIRM_RESET_MESSAGE, type ResetExecuteRequest, type ResetPlan, type ResetRequest, type ResetResult } from '@/lib/api/groups';
 import { invalidate } from '@/lib/kafka/cache';
+import { cacheKeys } from '@/lib/kafka/cache-keys';
 import { getMetadata, type ClusterMetadata } from '@/lib/kafka/metadata';
 import { listPartitionOffsets, type PartitionRef } from '@/lib/kafka/offsets';
 import { KafkaProtocolError } from '@/lib/protocol/errors';
@@ -45,7 +46,7 @@ export async function executeReset(clusterId: string, groupId: string, request: 
     topics: [...byTopic].map(([name, partitions]) => ({ name, partitions })),
   });
   const failed = response.topics.flatMap((t) => t.partitions.filter((x) => x.errorCode !== 0).map((x) => ({ topic: t.name, ...x })));
-  invalidate(`${clusterId}:`);
+  invalidate(cacheKeys.cluster(clusterId));
   if (failed.length > 0) {
     if (failed.every((f) => ACTIVE_GROUP_ERRORS.has(f.errorCode))) {
       throw conflict(`Kafka refused the reset: the group "${groupId}" became active (${new KafkaProtocolError(failed[0].errorCode).name}). Nothing was changed.`);

@@ -1,19 +1,19 @@
 import 'server-only';
 import { cached } from '@/lib/kafka/cache';
-import { CLUSTER_CACHE_MS } from '@/lib/queries/constants';
+import { cacheKeys, GROUPS_TTL_MS } from '@/lib/kafka/cache-keys';
 import { recordSnapshot } from './history-store';
 import { readAllGroups, readGroups } from './read-groups';
 import { ensureSampler } from './sampler';
 import type { GroupsSnapshot } from './types';
 
 /**
- * The cluster's groups, read at most once per CLUSTER_CACHE_MS however many pages poll. Every
+ * The cluster's groups, read at most once per GROUPS_TTL_MS however many pages poll. Every
  * fresh read also feeds the lag history; the first one starts the cluster's sampler.
  */
 export async function groupsSnapshot(clusterId: string, force = false): Promise<GroupsSnapshot> {
   const { value } = await cached(
-    `${clusterId}:groups:all`,
-    CLUSTER_CACHE_MS,
+    cacheKeys.groups(clusterId),
+    GROUPS_TTL_MS,
     async () => {
       const snapshot = await readAllGroups(clusterId);
       recordSnapshot(clusterId, snapshot);
@@ -28,8 +28,8 @@ export async function groupsSnapshot(clusterId: string, force = false): Promise<
 /** One group, read on its own (cheaper and fresher than the whole cluster for a detail page). */
 export async function groupSnapshot(clusterId: string, groupId: string, force = false): Promise<GroupsSnapshot> {
   const { value } = await cached(
-    `${clusterId}:groups:one:${groupId}`,
-    CLUSTER_CACHE_MS,
+    cacheKeys.group(clusterId, groupId),
+    GROUPS_TTL_MS,
     async () => {
       const snapshot = await readGroups(clusterId, [groupId]);
       recordSnapshot(clusterId, snapshot);

@@ -1,5 +1,6 @@
 import 'server-only';
 import { invalidate } from '../cache';
+import { cacheKeys } from '../cache-keys';
 
 /**
  * Forgets what a write to `topic` made stale: its end offsets and message counts, held by the
@@ -8,6 +9,6 @@ import { invalidate } from '../cache';
  * re-reading them for every produced message would cost the whole cluster's requests each time.
  */
 export function invalidateAfterWrite(clusterId: string, topic: string): void {
-  invalidate(`${clusterId}:topic:${topic}:detail`);
-  invalidate(`${clusterId}:topics:snapshot`);
+  invalidate(cacheKeys.topicDetail(clusterId, topic));
+  invalidate(cacheKeys.topicsSnapshot(clusterId));
 }

@@ -1,10 +1,10 @@
 'use client';
 
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { openStream, streamPieces } from '@/components/messages/stream-response';
 import { ApiError } from '@/lib/api/errors';
 import type { Message, SearchEvent } from '@/lib/api/messages';
-import { messagesPath } from '@/lib/queries/messages';
-import { openStream, streamPieces } from './stream-response';
+import { messagesPath } from './messages';
 
 // Runs a search as a streamed request (NDJSON) and turns its lines into state. Updates are
 // applied at most every FLUSH_MS so a fast stream of matches cannot freeze the page. Leaving

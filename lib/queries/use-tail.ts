@@ -1,10 +1,10 @@
 'use client';
 
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { openStream, streamPieces } from '@/components/messages/stream-response';
 import { ApiError } from '@/lib/api/errors';
 import type { Message, TailEvent } from '@/lib/api/messages';
-import { messagesPath } from '@/lib/queries/messages';
-import { openStream, streamPieces } from './stream-response';
+import { messagesPath } from './messages';
 
 // Live tail: reads the server-sent event stream (through fetch, so a 400 shows its reason).
 // Arrivals are buffered and rendered at most every FLUSH_MS, newest first, and only the newest
