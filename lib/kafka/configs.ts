@@ -4,8 +4,8 @@ import type { TopicConfigsResponse } from '@/lib/api/topics';
 import { notFound } from '@/lib/api/errors';
 import { KafkaProtocolError } from '@/lib/protocol/errors';
 import { DescribeConfigs, type DescribeConfigsResponseDescribeConfigsResourceResult } from '@/lib/protocol/generated';
+import { topicConfigInfo } from '@/lib/topics/config-catalog';
 import { cached } from './cache';
-import { topicConfigDoc } from './config-docs';
 import { getMetadata, liveBrokerIds } from './metadata';
 import { clusterRpc } from './protocol-pool';
 
@@ -124,7 +124,8 @@ function toEntry(c: DescribeConfigsResponseDescribeConfigsResourceResult, resour
     isDefault: source === 'default' || (resourceType === TOPIC && source !== 'dynamic-topic'),
     readOnly: c.readOnly,
     sensitive: c.isSensitive,
-    documentation: c.documentation || (resourceType === TOPIC ? topicConfigDoc(c.name) : null),
+    // Brokers before Kafka 2.6 (and some compatible servers) send no documentation.
+    documentation: c.documentation || (resourceType === TOPIC ? (topicConfigInfo.get(c.name)?.doc ?? null) : null),
     type: c.configType ? (types[c.configType] ?? null) : null,
   };
 }
