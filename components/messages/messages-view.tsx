@@ -1,11 +1,9 @@
 'use client';
 
-import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useMemo, useState } from 'react';
-import { TopicTabs } from '@/components/topics/topic-tabs';
+import { TopicHeader } from '@/components/topics/topic-header';
 import { ErrorState } from '@/components/ui/error-state';
-import { PageHeader } from '@/components/ui/page-header';
 import { ApiError } from '@/lib/api/errors';
 import type { Message } from '@/lib/api/messages';
 import { useBrowse } from '@/lib/queries/messages';
@@ -67,11 +65,9 @@ export function MessagesView({ cluster, topic }: { cluster: string; topic: strin
 
   return (
     <>
-      <p className="mb-1 text-sm">
-        <Link href={`/clusters/${encodeURIComponent(cluster)}/topics`} className="text-sky-700 hover:underline">← Topics</Link>
-      </p>
-      <PageHeader
-        title={<span className="break-all" data-testid="topic-title">{topic}</span>}
+      <TopicHeader
+        cluster={cluster}
+        topic={topic}
         actions={
           <div className="flex items-center gap-2">
             <button type="button" onClick={() => setPanel(panel === 'produce' ? null : 'produce')} disabled={!produce.allowed} title={produce.reason || undefined} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50" data-testid="produce-open">
@@ -83,7 +79,6 @@ export function MessagesView({ cluster, topic }: { cluster: string; topic: strin
           </div>
         }
       />
-      <TopicTabs cluster={cluster} topic={topic} />
       {detail.error && <ErrorState error={detail.error} />}
       <div className="space-y-3">
         {panel === 'produce' && (

@@ -1,11 +1,9 @@
 'use client';
 
 import Link from 'next/link';
-import { TopicTabs } from '@/components/topics/topic-tabs';
-import { Badge } from '@/components/ui/badge';
+import { TopicHeader } from '@/components/topics/topic-header';
 import { Card } from '@/components/ui/card';
 import { ErrorState } from '@/components/ui/error-state';
-import { PageHeader } from '@/components/ui/page-header';
 import { PermissionNotice } from '@/components/ui/permission-notice';
 import { ReadOnlyNotice } from '@/components/ui/read-only-notice';
 import { TableSkeleton } from '@/components/ui/skeleton';
@@ -33,19 +31,12 @@ export function TopicSettingsView({ cluster, topic }: { cluster: string; topic: 
 
   return (
     <>
-      <p className="mb-1 text-sm">
-        <Link href={`${base}/topics`} className="text-sky-700 hover:underline">← Topics</Link>
-      </p>
-      <PageHeader
-        title={
-          <span className="flex flex-wrap items-center gap-2">
-            <span className="break-all" data-testid="topic-title">{topic}</span>
-            {view?.internal && <Badge>internal</Badge>}
-          </span>
-        }
+      <TopicHeader
+        cluster={cluster}
+        topic={topic}
+        internal={view?.internal}
         actions={<UpdatedAgo updatedAt={dataUpdatedAt || undefined} refreshing={isFetching} onRefresh={() => refreshNow(adminKeys.form(cluster, topic), refetch)} />}
       />
-      <TopicTabs cluster={cluster} topic={topic} />
       <div className="space-y-4">
         <ReadOnlyNotice cluster={cluster} />
         <PermissionNotice permissions={[edit, purge, remove]} />

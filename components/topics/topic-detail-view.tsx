@@ -1,13 +1,11 @@
 'use client';
 
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { TopicConsumers } from '@/components/groups/topic-consumers';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { ErrorState } from '@/components/ui/error-state';
 import { Bytes, Count } from '@/components/ui/num';
-import { PageHeader } from '@/components/ui/page-header';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { StaleBanner } from '@/components/ui/stale-banner';
 import { UpdatedAgo } from '@/components/ui/updated-ago';
@@ -16,29 +14,26 @@ import { topicKeys, useTopicDetail } from '@/lib/queries/topics';
 import { PartitionSkewChart } from './partition-skew-chart';
 import { PartitionsTable } from './partitions-table';
 import { TopicConfigs } from './topic-configs';
-import { TopicTabs } from './topic-tabs';
+import { TopicHeader } from './topic-header';
 
 export function TopicDetailView({ cluster, topic }: { cluster: string; topic: string }) {
   const { data, error, isPending, isFetching, refetch } = useTopicDetail(cluster, topic);
   const t = data?.totals;
   return (
     <>
-      <p className="mb-1 text-sm">
-        <Link href={`/clusters/${encodeURIComponent(cluster)}/topics`} className="text-sky-700 hover:underline">← Topics</Link>
-      </p>
-      <PageHeader
-        title={
-          <span className="flex flex-wrap items-center gap-2">
-            <span className="break-all" data-testid="topic-title">{topic}</span>
-            {data?.internal && <Badge>internal</Badge>}
+      <TopicHeader
+        cluster={cluster}
+        topic={topic}
+        internal={data?.internal}
+        badges={
+          <>
             {t && t.offline > 0 && <Badge tone="danger" testId="topic-offline-badge">{t.offline} offline</Badge>}
             {t && t.underMinIsr > 0 && <Badge tone="danger" testId="topic-under-min-isr-badge">{t.underMinIsr} under min ISR</Badge>}
             {t && t.underReplicated > 0 && <Badge tone="warn" testId="topic-under-replicated-badge">{t.underReplicated} under-replicated</Badge>}
-          </span>
+          </>
         }
         actions={<UpdatedAgo updatedAt={data?.fetchedAt} failed={!data && Boolean(error)} refreshing={isFetching} onRefresh={() => refreshNow(topicKeys.detail(cluster, topic), refetch)} />}
       />
-      <TopicTabs cluster={cluster} topic={topic} />
       {error && data && <StaleBanner error={error} fetchedAt={data.fetchedAt} />}
       {isPending && <TableSkeleton rows={6} />}
       {!data && error && <ErrorState error={error} onRetry={() => void refetch()} />}

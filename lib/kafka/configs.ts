@@ -4,9 +4,9 @@ import type { TopicConfigsResponse } from '@/lib/api/topics';
 import { notFound } from '@/lib/api/errors';
 import { KafkaProtocolError } from '@/lib/protocol/errors';
 import { DescribeConfigs, type DescribeConfigsResponseDescribeConfigsResourceResult } from '@/lib/protocol/generated';
+import { topicConfigInfo } from '@/lib/topics/config-catalog';
 import { cached } from './cache';
 import { cacheKeys, TOPIC_CONFIGS_TTL_MS, TOPIC_SUMMARY_TTL_MS } from './cache-keys';
-import { topicConfigDoc } from './config-docs';
 import { getMetadata, liveBrokerIds } from './metadata';
 import { clusterRpc } from './protocol-pool';
 
@@ -32,31 +32,54 @@ const sources: Record<number, ConfigSource> = {
 };
 const types = ['UNKNOWN', 'BOOLEAN', 'STRING', 'INT', 'SHORT', 'LONG', 'DOUBLE', 'LIST', 'CLASS', 'PASSWORD'];
 
-export async function describeTopicConfigs(clusterId: string, topic: string): Promise<ConfigEntry[]> {
+export type RawConfig = DescribeConfigsResponseDescribeConfigsResourceResult;
+
+/** What to ask for besides the values. */
+export interface DescribeOptions {
+  synonyms: boolean;
+  documentation: boolean;
+}
+
+/** All configs of one topic as the broker sends them; 404 when there is no such topic. */
+export async function readTopicConfigs(clusterId: string, topic: string, options: DescribeOptions): Promise<RawConfig[]> {
   const rpc = await clusterRpc(clusterId);
   const response = await rpc.any(DescribeConfigs, {
     resources: [{ resourceType: TOPIC, resourceName: topic, configurationKeys: null }],
-    includeSynonyms: false,
-    includeDocumentation: true,
+    includeSynonyms: options.synonyms,
+    includeDocumentation: options.documentation,
   });
   const result = response.results[0];
   if (!result || result.errorCode === 3) throw notFound(`Topic "${topic}" does not exist in this cluster.`);
   if (result.errorCode) throw new KafkaProtocolError(result.errorCode, result.errorMessage);
-  return result.configs.map((c) => toEntry(c, TOPIC)).sort(byName);
+  return result.configs;
 }
 
-/** A broker's own configs; asked of that broker so its per-broker dynamic values are included. */
-export async function describeBrokerConfigs(clusterId: string, brokerId: number): Promise<ConfigEntry[]> {
+/**
+ * All of a broker's own configs as it sends them, asked of that broker so its per-broker
+ * dynamic values are included; null when it answers without a result.
+ */
+export async function readBrokerConfigs(clusterId: string, brokerId: number, options: DescribeOptions): Promise<RawConfig[] | null> {
   const rpc = await clusterRpc(clusterId);
   const response = await rpc.broker(brokerId, DescribeConfigs, {
     resources: [{ resourceType: BROKER, resourceName: String(brokerId), configurationKeys: null }],
-    includeSynonyms: false,
-    includeDocumentation: true,
+    includeSynonyms: options.synonyms,
+    includeDocumentation: options.documentation,
   });
   const result = response.results[0];
-  if (!result) return [];
+  if (!result) return null;
   if (result.errorCode) throw new KafkaProtocolError(result.errorCode, result.errorMessage);
-  return result.configs.map((c) => toEntry(c, BROKER)).sort(byName);
+  return result.configs;
+}
+
+export async function describeTopicConfigs(clusterId: string, topic: string): Promise<ConfigEntry[]> {
+  const configs = await readTopicConfigs(clusterId, topic, { synonyms: false, documentation: true });
+  return configs.map((c) => toEntry(c, TOPIC)).sort(byName);
+}
+
+/** A broker's own configs, with their documentation. */
+export async function describeBrokerConfigs(clusterId: string, brokerId: number): Promise<ConfigEntry[]> {
+  const configs = await readBrokerConfigs(clusterId, brokerId, { synonyms: false, documentation: true });
+  return (configs ?? []).map((c) => toEntry(c, BROKER)).sort(byName);
 }
 
 /** cleanup.policy and min.insync.replicas of every topic, cached; topics created since are read on demand. */
@@ -115,7 +138,7 @@ async function readSummaries(clusterId: string, topics: string[], brokers: numbe
   return out;
 }
 
-function toEntry(c: DescribeConfigsResponseDescribeConfigsResourceResult, resourceType: number): ConfigEntry {
+function toEntry(c: RawConfig, resourceType: number): ConfigEntry {
   const source = configSource(c, resourceType);
   return {
     name: c.name,
@@ -124,12 +147,13 @@ function toEntry(c: DescribeConfigsResponseDescribeConfigsResourceResult, resour
     isDefault: source === 'default' || (resourceType === TOPIC && source !== 'dynamic-topic'),
     readOnly: c.readOnly,
     sensitive: c.isSensitive,
-    documentation: c.documentation || (resourceType === TOPIC ? topicConfigDoc(c.name) : null),
+    // Brokers before Kafka 2.6 (and some compatible servers) send no documentation.
+    documentation: c.documentation || (resourceType === TOPIC ? (topicConfigInfo.get(c.name)?.doc ?? null) : null),
     type: c.configType ? (types[c.configType] ?? null) : null,
   };
 }
 
-function configSource(c: DescribeConfigsResponseDescribeConfigsResourceResult, resourceType: number): ConfigSource {
+function configSource(c: RawConfig, resourceType: number): ConfigSource {
   if (c.configSource !== undefined && c.configSource >= 0) return sources[c.configSource] ?? 'unknown';
   // DescribeConfigs v0 only says default or not.
   if (c.isDefault) return 'default';

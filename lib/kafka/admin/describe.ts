@@ -1,19 +1,14 @@
 import 'server-only';
 import type { TopicAdminView, TopicConfigView, TopicFormContext } from '@/lib/api/topic-admin';
-import { notFound } from '@/lib/api/errors';
-import { KafkaProtocolError } from '@/lib/protocol/errors';
-import { DescribeConfigs, type DescribeConfigsResponseDescribeConfigsResourceResult as RawConfig } from '@/lib/protocol/generated';
 import { topicConfigCatalog, topicDefaultsFromBroker } from '@/lib/topics/config-catalog';
+import { readBrokerConfigs, readTopicConfigs, type RawConfig } from '../configs';
 import { getMetadata, getTopicMeta, liveBrokerIds } from '../metadata';
 import { listPartitionOffsets } from '../offsets';
-import { clusterRpc } from '../protocol-pool';
 
 // What the create form and the settings page need: live brokers, existing names, the topic
 // configs this cluster knows with their cluster defaults, and (for one topic) its partitions,
 // offsets and configs with what each falls back to when its override is removed.
 
-const TOPIC = 2;
-const BROKER = 4;
 const SOURCES: Record<number, string> = {
   1: 'topic',
   2: 'broker',
@@ -52,19 +47,11 @@ export async function topicFormContext(clusterId: string, topicName?: string): P
 
 /** The topic's configs: what is overridden, and the default each override hides. */
 export async function topicConfigState(clusterId: string, topic: string, defaults?: ReadonlyMap<string, string>): Promise<TopicConfigState> {
-  const rpc = await clusterRpc(clusterId);
-  const [response, clusterDefaults] = await Promise.all([
-    rpc.any(DescribeConfigs, {
-      resources: [{ resourceType: TOPIC, resourceName: topic, configurationKeys: null }],
-      includeSynonyms: true,
-      includeDocumentation: false,
-    }),
+  const [configs, clusterDefaults] = await Promise.all([
+    readTopicConfigs(clusterId, topic, { synonyms: true, documentation: false }),
     defaults ? Promise.resolve(defaults) : clusterTopicDefaults(clusterId).then((d) => d.values),
   ]);
-  const result = response.results[0];
-  if (!result || result.errorCode === 3) throw notFound(`Topic "${topic}" does not exist in this cluster.`);
-  if (result.errorCode) throw new KafkaProtocolError(result.errorCode, result.errorMessage);
-  const entries = result.configs.map((c) => toView(c, clusterDefaults)).sort((a, b) => a.name.localeCompare(b.name));
+  const entries = configs.map((c) => toView(c, clusterDefaults)).sort((a, b) => a.name.localeCompare(b.name));
   const overrides: Record<string, string> = {};
   for (const e of entries) if (e.override && e.value !== null) overrides[e.name] = e.value;
   return {
@@ -81,17 +68,12 @@ export async function clusterTopicDefaults(clusterId: string): Promise<{ values:
   const [brokerId] = liveBrokerIds(meta);
   if (brokerId === undefined) return { values: topicDefaultsFromBroker(new Map()), fromBroker: false };
   try {
-    const rpc = await clusterRpc(clusterId);
-    const response = await rpc.broker(brokerId, DescribeConfigs, {
-      resources: [{ resourceType: BROKER, resourceName: String(brokerId), configurationKeys: null }],
-      includeSynonyms: false,
-      includeDocumentation: false,
-    });
-    const result = response.results[0];
-    if (!result || result.errorCode) return { values: topicDefaultsFromBroker(new Map()), fromBroker: false };
-    return { values: topicDefaultsFromBroker(new Map(result.configs.map((c) => [c.name, c.value]))), fromBroker: true };
+    const configs = await readBrokerConfigs(clusterId, brokerId, { synonyms: false, documentation: false });
+    if (!configs) return { values: topicDefaultsFromBroker(new Map()), fromBroker: false };
+    return { values: topicDefaultsFromBroker(new Map(configs.map((c) => [c.name, c.value]))), fromBroker: true };
   } catch {
-    // Broker configs may be denied by ACLs; Kafka's own defaults are the honest fallback.
+    // Broker configs may be denied by ACLs (an error code, or a failed request); Kafka's own
+    // defaults are the honest fallback.
     return { values: topicDefaultsFromBroker(new Map()), fromBroker: false };
   }
 }

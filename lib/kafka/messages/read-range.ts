@@ -1,7 +1,7 @@
 import 'server-only';
 import { ProtocolError } from '@/lib/protocol/errors';
 import { forEachBatch, RecordCursor, type BatchView } from './record-cursor';
-import type { TopicReader } from './topic-reader';
+import { afterEmptyFetch, type TopicReader } from './topic-reader';
 
 /** Per-partition fetch size for reads that stop early (pages, single messages). */
 export const PAGE_FETCH_BYTES = 1024 * 1024;
@@ -32,16 +32,8 @@ export async function readForward(
   let emptyTries = 0;
   while (next < to && !options.signal?.aborted) {
     const [fetched] = await reader.fetch([{ partition, offset: next, maxBytes }]);
-    if (fetched.outOfRange) {
-      // Retention moved the log start past us: carry on from what is still there.
-      if (next < fetched.logStartOffset) {
-        next = fetched.logStartOffset;
-        continue;
-      }
-      return next;
-    }
     let stopped = false;
-    const after = forEachBatch(fetched.records, (batch) => {
+    const after = fetched.outOfRange ? -1 : forEachBatch(fetched.records, (batch) => {
       if (batch.lastOffset < next) return true;
       if (batch.lastOffset < to && options.skipBatch?.(batch)) {
         next = batch.lastOffset + 1;
@@ -65,17 +57,25 @@ export async function readForward(
       return true;
     });
     if (stopped) return next;
-    if (after === -1) {
-      if (fetched.highWatermark <= next) return Math.max(next, Math.min(to, fetched.highWatermark));
-      // A batch bigger than the fetch size and a broker that does not return it whole: ask for
-      // more, up to the reader's cap (limits.fetchMaxBytes).
-      if (++emptyTries > 4) {
-        throw new ProtocolError(
-          `partition ${partition} returned no data at offset ${next} below its high watermark (fetches are limited to ${reader.maxFetchBytes} bytes: CONSOLE_FETCH_MAX_BYTES)`,
-        );
-      }
-      maxBytes = Math.min(maxBytes * 4, reader.maxFetchBytes);
-    } else emptyTries = 0;
+    if (after !== -1) {
+      emptyTries = 0;
+      continue;
+    }
+    const resume = afterEmptyFetch(fetched, next);
+    if (resume === 'end') return next;
+    if (resume !== 'retry') {
+      // Retention moved the log start past us: carry on from what is still there.
+      next = resume;
+      continue;
+    }
+    // A batch bigger than the fetch size and a broker that does not return it whole: ask for
+    // more, up to the reader's cap (limits.fetchMaxBytes).
+    if (++emptyTries > 4) {
+      throw new ProtocolError(
+        `partition ${partition} returned no data at offset ${next} below its high watermark (fetches are limited to ${reader.maxFetchBytes} bytes: CONSOLE_FETCH_MAX_BYTES)`,
+      );
+    }
+    maxBytes = Math.min(maxBytes * 4, reader.maxFetchBytes);
   }
   return next;
 }

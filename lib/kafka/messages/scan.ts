@@ -9,7 +9,7 @@ import { readForward } from './read-range';
 import { NewestKept } from './newest';
 import { forEachBatch, offsetAfterBatches, RecordCursor, type BatchView } from './record-cursor';
 import { toMessage } from './to-message';
-import { TopicReader, type FetchedPartition } from './topic-reader';
+import { afterEmptyFetch, TopicReader, type FetchedPartition } from './topic-reader';
 
 // Search: scans a range of a topic for matches and streams them with progress.
 // Forward scans fetch every partition from its leader at once with large fetches, ask for the
@@ -166,10 +166,12 @@ class Scan {
           if (after > s.fetchFrom) {
             s.fetchFrom = Math.min(after, s.range.end);
             s.emptyFetches = 0;
-          } else if (f.outOfRange) s.fetchFrom = s.fetchFrom < f.logStartOffset ? f.logStartOffset : s.range.end;
-          else if (f.highWatermark <= s.fetchFrom) s.fetchFrom = s.range.end;
-          else if (++s.emptyFetches > 4) {
-            throw new ProtocolError(`partition ${f.partition} returned no data at offset ${s.fetchFrom} below its high watermark`);
+          } else {
+            const resume = afterEmptyFetch(f, s.fetchFrom);
+            if (resume !== 'retry') s.fetchFrom = resume === 'end' ? s.range.end : resume;
+            else if (++s.emptyFetches > 4) {
+              throw new ProtocolError(`partition ${f.partition} returned no data at offset ${s.fetchFrom} below its high watermark`);
+            }
           }
         }
         const wanted = group.filter((s) => s.fetchFrom < s.range.end);
@@ -194,19 +196,16 @@ class Scan {
   }
 
   private scanFetched(s: PartitionState, f: FetchedPartition): void {
-    if (f.outOfRange) {
+    if (f.outOfRange || f.records === null || f.records.length === 0) {
       // Below the log start: retention removed those offsets. Past the end: nothing left.
-      this.cover(s, s.position < f.logStartOffset ? f.logStartOffset : s.range.end);
-      if (s.position >= s.range.end) s.done = true;
-      return;
-    }
-    forEachBatch(f.records, (batch) => {
-      if (batch.lastOffset < s.position) return true;
-      this.scanBatch(s, batch);
-      return !this.finished && s.position < s.range.end;
-    });
-    if (f.records === null || f.records.length === 0) {
-      if (f.highWatermark <= s.position) this.cover(s, s.range.end);
+      const resume = afterEmptyFetch(f, s.position);
+      if (resume !== 'retry') this.cover(s, resume === 'end' ? s.range.end : resume);
+    } else {
+      forEachBatch(f.records, (batch) => {
+        if (batch.lastOffset < s.position) return true;
+        this.scanBatch(s, batch);
+        return !this.finished && s.position < s.range.end;
+      });
     }
     if (s.position >= s.range.end) s.done = true;
   }

@@ -33,6 +33,17 @@ export interface FetchedPartition {
   records: Buffer | null;
 }
 
+/**
+ * Where a read at `at` goes on after a fetch that answered out of range or brought no records:
+ * the log start when retention removed `at`; 'end' when nothing more is there (past the log
+ * end, or at the high watermark); 'retry' when the broker has records there but sent none (a
+ * batch bigger than the fetch size).
+ */
+export function afterEmptyFetch(f: FetchedPartition, at: number): number | 'end' | 'retry' {
+  if (f.outOfRange) return at < f.logStartOffset ? f.logStartOffset : 'end';
+  return f.highWatermark <= at ? 'end' : 'retry';
+}
+
 export interface FetchOptions {
   maxWaitMs?: number;
   minBytes?: number;
