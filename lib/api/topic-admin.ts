@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { MAX_PARTITIONS } from '@/lib/topics/validate-create';
-import type { ConfigOp } from '@/lib/topics/config-diff';
 
-// Request and response shapes of the topic administration routes. Bodies are strict: an unknown
-// key is a 400, so a typo never silently turns into "nothing changed".
+// Request and response schemas of the topic administration routes. Bodies are strict: an
+// unknown key is a 400, so a typo never silently turns into "nothing changed".
 
 const MAX_CONFIGS = 200;
 
@@ -36,14 +35,15 @@ export const createTopicInput = z.strictObject({
 });
 export type CreateTopicInput = z.input<typeof createTopicInput>;
 
-export interface CreateTopicResult {
-  topic: string;
-  validateOnly: boolean;
+export const createTopicResult = z.object({
+  topic: z.string(),
+  validateOnly: z.boolean(),
   /** True when the topic now exists (false for a validation run). */
-  created: boolean;
+  created: z.boolean(),
   /** Console advice per field; never blocking. */
-  warnings: Record<string, string[]>;
-}
+  warnings: z.record(z.string(), z.array(z.string())),
+});
+export type CreateTopicResult = z.infer<typeof createTopicResult>;
 
 export const patchConfigsInput = z
   .strictObject({
@@ -62,11 +62,17 @@ export const putConfigsInput = z.strictObject({
 });
 export type PutConfigsInput = z.input<typeof putConfigsInput>;
 
-export interface AlterConfigsResult {
-  topic: string;
-  validateOnly: boolean;
-  operations: ConfigOp[];
-}
+const configOp = z.discriminatedUnion('op', [
+  z.object({ name: z.string(), op: z.literal('set'), value: z.string() }),
+  z.object({ name: z.string(), op: z.literal('delete') }),
+]);
+
+export const alterConfigsResult = z.object({
+  topic: z.string(),
+  validateOnly: z.boolean(),
+  operations: z.array(configOp),
+});
+export type AlterConfigsResult = z.infer<typeof alterConfigsResult>;
 
 export const addPartitionsInput = z.strictObject({
   /** The new total, which must be larger than the current count. */
@@ -75,12 +81,13 @@ export const addPartitionsInput = z.strictObject({
 });
 export type AddPartitionsInput = z.input<typeof addPartitionsInput>;
 
-export interface AddPartitionsResult {
-  topic: string;
-  validateOnly: boolean;
-  before: number;
-  after: number;
-}
+export const addPartitionsResult = z.object({
+  topic: z.string(),
+  validateOnly: z.boolean(),
+  before: z.number().int(),
+  after: z.number().int(),
+});
+export type AddPartitionsResult = z.infer<typeof addPartitionsResult>;
 
 export const deleteTopicInput = z.strictObject({
   /** The topic's name typed again; anything else refuses the deletion. */
@@ -117,39 +124,45 @@ export const purgeRecordsInput = z.discriminatedUnion(
 );
 export type PurgeRecordsInput = z.input<typeof purgeRecordsInput>;
 
-export interface PurgeRecordsResult {
-  topic: string;
-  partitions: { partition: number; before: number; after: number; deleted: number }[];
-  deleted: number;
-}
+export const purgeRecordsResult = z.object({
+  topic: z.string(),
+  partitions: z.array(z.object({ partition: z.number().int(), before: z.number().int(), after: z.number().int(), deleted: z.number().int() })),
+  deleted: z.number().int(),
+});
+export type PurgeRecordsResult = z.infer<typeof purgeRecordsResult>;
+
+export const topicConfigView = z.object({
+  name: z.string(),
+  value: z.string().nullable(),
+  /** True when this topic overrides the cluster default. */
+  override: z.boolean(),
+  /** The value the topic falls back to when the override is removed. */
+  defaultValue: z.string().nullable(),
+  source: z.string(),
+  sensitive: z.boolean(),
+  readOnly: z.boolean(),
+});
+export type TopicConfigView = z.infer<typeof topicConfigView>;
+
+const int = z.number().int();
+
+export const topicAdminView = z.object({
+  name: z.string(),
+  internal: z.boolean(),
+  replicationFactor: int,
+  partitions: z.array(z.object({ partition: int, leader: int, replicas: z.array(int), isr: z.array(int), earliest: int, latest: int })),
+  configs: z.array(topicConfigView),
+});
+export type TopicAdminView = z.infer<typeof topicAdminView>;
 
 /** What the create form and settings page need to know about the cluster and a topic. */
-export interface TopicFormContext {
-  liveBrokers: number;
-  topicNames: string[];
+export const topicFormContext = z.object({
+  liveBrokers: int,
+  topicNames: z.array(z.string()),
   /** Topic configs the cluster reports, with the value a topic gets when it sets nothing. */
-  configs: { name: string; defaultValue: string | null; sensitive: boolean; readOnly: boolean }[];
+  configs: z.array(z.object({ name: z.string(), defaultValue: z.string().nullable(), sensitive: z.boolean(), readOnly: z.boolean() })),
   /** Where the config list came from. */
-  configSource: 'topic' | 'broker' | 'catalog';
-  topic?: TopicAdminView;
-}
-
-export interface TopicAdminView {
-  name: string;
-  internal: boolean;
-  replicationFactor: number;
-  partitions: { partition: number; leader: number; replicas: number[]; isr: number[]; earliest: number; latest: number }[];
-  configs: TopicConfigView[];
-}
-
-export interface TopicConfigView {
-  name: string;
-  value: string | null;
-  /** True when this topic overrides the cluster default. */
-  override: boolean;
-  /** The value the topic falls back to when the override is removed. */
-  defaultValue: string | null;
-  source: string;
-  sensitive: boolean;
-  readOnly: boolean;
-}
+  configSource: z.enum(['topic', 'broker', 'catalog']),
+  topic: topicAdminView.optional(),
+});
+export type TopicFormContext = z.infer<typeof topicFormContext>;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { TopicFormContext } from '@/lib/api/topic-admin';
+import { alterConfigsResult, topicFormContext, type TopicFormContext } from '@/lib/api/topic-admin';
 import { callRoute } from '@/tests/support/console';
 import { startAdminTest, type AdminTestContext, type FieldErrorBody } from './support';
 
@@ -37,6 +37,7 @@ describe('topic configs', () => {
   it('the form context shows overrides with the default each hides', async () => {
     const { status, body } = await callRoute<TopicFormContext>(form, { cluster: 'main' }, { query: { topic } });
     assert.equal(status, 200);
+    topicFormContext.strict().parse(body);
     assert.equal(body.liveBrokers, 3);
     assert.ok(body.topicNames.includes(topic));
     const retention = body.topic!.configs.find((c) => c.name === 'retention.ms')!;
@@ -63,6 +64,7 @@ describe('topic configs', () => {
   it('PUT sends only the difference to reach the wanted overrides', async () => {
     const { status, body } = await call(put, { configs: { 'retention.ms': '7200000', 'max.message.bytes': '2097152' } }, 'PUT');
     assert.equal(status, 200, JSON.stringify(body));
+    alterConfigsResult.strict().parse(body);
     assert.deepEqual(body.operations, [
       { name: 'cleanup.policy', op: 'delete' },
       { name: 'max.message.bytes', op: 'set', value: '2097152' },

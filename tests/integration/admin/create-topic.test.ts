@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { createTopicResult } from '@/lib/api/topic-admin';
 import { callRoute } from '@/tests/support/console';
 import { readAuditFile, startAdminTest, type AdminTestContext, type FieldErrorBody } from './support';
 
@@ -36,6 +37,7 @@ describe('create topic', () => {
     const name = `created-${run}`;
     const { status, body } = await post({ ...valid(name), configs: { 'retention.ms': '3600000', 'cleanup.policy': 'compact' } });
     assert.equal(status, 200, JSON.stringify(body));
+    createTopicResult.strict().parse(body);
     assert.deepEqual(body, { topic: name, validateOnly: false, created: true, warnings: {} });
     const meta = await t.admin.fetchTopicMetadata({ topics: [name] });
     assert.equal(meta.topics[0].partitions.length, 3);

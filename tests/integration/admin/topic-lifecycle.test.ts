@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { PurgeRecordsResult } from '@/lib/api/topic-admin';
+import { addPartitionsResult, purgeRecordsResult, type PurgeRecordsResult } from '@/lib/api/topic-admin';
 import { callRoute } from '@/tests/support/console';
 import { startAdminTest, type AdminTestContext, type FieldErrorBody } from './support';
 
@@ -48,6 +48,7 @@ describe('partitions', () => {
     assert.equal(await partitionCount(), 2);
     const { status, body } = await call<{ before: number; after: number }>(partitions, { partitions: 4 }, 'POST');
     assert.equal(status, 200, JSON.stringify(body));
+    addPartitionsResult.strict().parse(body);
     assert.deepEqual([body.before, body.after], [2, 4]);
     assert.equal(await partitionCount(), 4);
   });
@@ -75,6 +76,7 @@ describe('purge records', () => {
   it('deletes one partition up to an offset, then everything', async () => {
     const one = await call<PurgeRecordsResult>(records, { scope: 'partitions', confirm: topic, offsets: [{ partition: 0, offset: 5 }] }, 'DELETE');
     assert.equal(one.status, 200, JSON.stringify(one.body));
+    purgeRecordsResult.strict().parse(one.body);
     assert.deepEqual(one.body.partitions, [{ partition: 0, before: 0, after: 5, deleted: 5 }]);
     assert.deepEqual((await lows()).slice(0, 2), [5, 0]);
     const all = await call<PurgeRecordsResult>(records, { scope: 'all', confirm: topic }, 'DELETE');
