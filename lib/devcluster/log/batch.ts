@@ -6,10 +6,11 @@ import {
   LOG_OVERHEAD,
   TIMESTAMP_TYPE_BIT,
   TRANSACTIONAL_BIT,
+  completeBatchSize,
   readInt64,
   rewriteBatch,
   verifyBatchCrc,
-} from '@/lib/protocol/records/batch';
+} from '@/lib/protocol/records/batch-header';
 import { ErrorCode, KafkaError } from '../errors';
 
 /** One stored batch: a view of its bytes plus what lookups need. */
@@ -106,9 +107,7 @@ function describeBatch(batch: Buffer): StoredBatch {
 export function scanStoredBatches(data: Buffer): { batches: StoredBatch[]; validBytes: number } {
   const batches: StoredBatch[] = [];
   let pos = 0;
-  while (data.length - pos >= BATCH_HEADER_SIZE) {
-    const size = data.readInt32BE(pos + BATCH_OFFSETS.BATCH_LENGTH) + LOG_OVERHEAD;
-    if (size < BATCH_HEADER_SIZE || pos + size > data.length) break;
+  for (let size = completeBatchSize(data, pos); size > 0; size = completeBatchSize(data, pos)) {
     const batch = data.subarray(pos, pos + size);
     if (batch.readInt8(BATCH_OFFSETS.MAGIC) !== 2 || !verifyBatchCrc(batch)) break;
     batches.push(describeBatch(batch));

@@ -1,22 +1,21 @@
+import {
+  BATCH_HEADER_SIZE,
+  BATCH_OFFSETS,
+  COMPRESSION_MASK,
+  CONTROL_BIT,
+  TIMESTAMP_TYPE_BIT,
+  completeBatchSize,
+  readInt64,
+} from '@/lib/protocol/records/batch-header';
 import { compressionFromCode, decompress, type CompressionType } from '@/lib/protocol/records/compression';
 import { ProtocolError } from '@/lib/protocol/errors';
+import { VarintCursor } from '@/lib/protocol/records/varint-cursor';
 
 // The scan path's record reader. It walks magic v2 batches in a Fetch response without building
 // an object per record: one cursor moves over the bytes and reads a record's fields only when
 // the caller asks. Keys, values and header values are views of the fetched (or decompressed)
-// bytes.
-
-const BASE_OFFSET = 0;
-const BATCH_LENGTH = 8;
-const MAGIC = 16;
-const ATTRIBUTES = 21;
-const LAST_OFFSET_DELTA = 23;
-const BASE_TIMESTAMP = 27;
-const MAX_TIMESTAMP = 35;
-const RECORD_COUNT = 57;
-const HEADER_SIZE = 61;
-const LOG_OVERHEAD = 12;
-const TWO_32 = 4294967296;
+// bytes. The batch layout and the varint reads are lib/protocol's (records/batch-header.ts,
+// records/varint-cursor.ts).
 
 export interface BatchView {
   baseOffset: number;
@@ -33,10 +32,6 @@ export interface BatchView {
   records: Buffer;
 }
 
-function readInt64(buf: Buffer, at: number): number {
-  return buf.readInt32BE(at) * TWO_32 + buf.readUInt32BE(at + 4);
-}
-
 /**
  * Calls `visit` for each complete batch in a Fetch partition's records (a trailing batch cut
  * by the size limit is left for the next fetch) until it returns false. Returns the offset
@@ -46,31 +41,29 @@ export function forEachBatch(blob: Buffer | null, visit: (batch: BatchView) => b
   let next = -1;
   if (!blob) return next;
   let pos = 0;
-  while (blob.length - pos >= HEADER_SIZE) {
-    const size = blob.readInt32BE(pos + BATCH_LENGTH) + LOG_OVERHEAD;
-    if (size < HEADER_SIZE || blob.length - pos < size) break;
-    const magic = blob.readInt8(pos + MAGIC);
+  for (let size = completeBatchSize(blob, pos); size > 0; size = completeBatchSize(blob, pos)) {
+    const magic = blob.readInt8(pos + BATCH_OFFSETS.MAGIC);
     if (magic !== 2) {
       throw new ProtocolError(`This topic holds message format v${magic} batches (from before Kafka 0.11); only v2 can be read`);
     }
-    const attributes = blob.readInt16BE(pos + ATTRIBUTES);
-    const baseOffset = readInt64(blob, pos + BASE_OFFSET);
-    const control = (attributes & 0x20) !== 0;
-    const compression = compressionFromCode(attributes & 0x07);
-    const body = blob.subarray(pos + HEADER_SIZE, pos + size);
+    const attributes = blob.readInt16BE(pos + BATCH_OFFSETS.ATTRIBUTES);
+    const baseOffset = readInt64(blob, pos + BATCH_OFFSETS.BASE_OFFSET);
+    const control = (attributes & CONTROL_BIT) !== 0;
+    const compression = compressionFromCode(attributes & COMPRESSION_MASK);
+    const body = blob.subarray(pos + BATCH_HEADER_SIZE, pos + size);
     const keepGoing = visit({
       baseOffset,
-      lastOffset: baseOffset + blob.readInt32BE(pos + LAST_OFFSET_DELTA),
-      recordCount: blob.readInt32BE(pos + RECORD_COUNT),
+      lastOffset: baseOffset + blob.readInt32BE(pos + BATCH_OFFSETS.LAST_OFFSET_DELTA),
+      recordCount: blob.readInt32BE(pos + BATCH_OFFSETS.RECORD_COUNT),
       compression,
-      logAppendTime: (attributes & 0x08) !== 0,
+      logAppendTime: (attributes & TIMESTAMP_TYPE_BIT) !== 0,
       control,
-      baseTimestamp: readInt64(blob, pos + BASE_TIMESTAMP),
-      maxTimestamp: readInt64(blob, pos + MAX_TIMESTAMP),
+      baseTimestamp: readInt64(blob, pos + BATCH_OFFSETS.BASE_TIMESTAMP),
+      maxTimestamp: readInt64(blob, pos + BATCH_OFFSETS.MAX_TIMESTAMP),
       size,
       records: control ? body.subarray(0, 0) : compression === 'none' ? body : decompress(compression, body),
     });
-    next = baseOffset + blob.readInt32BE(pos + LAST_OFFSET_DELTA) + 1;
+    next = baseOffset + blob.readInt32BE(pos + BATCH_OFFSETS.LAST_OFFSET_DELTA) + 1;
     pos += size;
     if (keepGoing === false) break;
   }
@@ -82,19 +75,15 @@ export function offsetAfterBatches(blob: Buffer | null): number {
   let next = -1;
   if (!blob) return next;
   let pos = 0;
-  while (blob.length - pos >= HEADER_SIZE) {
-    const size = blob.readInt32BE(pos + BATCH_LENGTH) + LOG_OVERHEAD;
-    if (size < HEADER_SIZE || blob.length - pos < size) break;
-    next = readInt64(blob, pos + BASE_OFFSET) + blob.readInt32BE(pos + LAST_OFFSET_DELTA) + 1;
+  for (let size = completeBatchSize(blob, pos); size > 0; size = completeBatchSize(blob, pos)) {
+    next = readInt64(blob, pos + BATCH_OFFSETS.BASE_OFFSET) + blob.readInt32BE(pos + BATCH_OFFSETS.LAST_OFFSET_DELTA) + 1;
     pos += size;
   }
   return next;
 }
 
 /** Moves over the records of one batch; field positions are read only by `parseFields`. */
-export class RecordCursor {
-  data: Buffer = Buffer.alloc(0);
-  private pos = 0;
+export class RecordCursor extends VarintCursor {
   private left = 0;
   private baseOffset = 0;
   private baseTimestamp = 0;
@@ -203,50 +192,5 @@ export class RecordCursor {
       size += Buffer.byteLength(name) + Math.max(0, length);
     });
     return size;
-  }
-
-  private varint(): number {
-    const data = this.data;
-    let pos = this.pos;
-    let b = data[pos++];
-    let u = b & 0x7f;
-    if (b >= 0x80) {
-      b = data[pos++];
-      u |= (b & 0x7f) << 7;
-      if (b >= 0x80) {
-        b = data[pos++];
-        u |= (b & 0x7f) << 14;
-        if (b >= 0x80) {
-          b = data[pos++];
-          u |= (b & 0x7f) << 21;
-          if (b >= 0x80) {
-            b = data[pos++];
-            u |= (b & 0x0f) << 28;
-            if (b >= 0x80) throw new ProtocolError('varint longer than 5 bytes');
-          }
-        }
-      }
-    }
-    if (b === undefined) throw new ProtocolError('truncated varint');
-    this.pos = pos;
-    return (u >>> 1) ^ -(u & 1);
-  }
-
-  private varlong(): number {
-    const data = this.data;
-    let pos = this.pos;
-    let value = 0;
-    let mul = 1;
-    for (let i = 0; i < 10; i++) {
-      const b = data[pos++];
-      if (b === undefined) throw new ProtocolError('truncated varlong');
-      value += (b & 0x7f) * mul;
-      if (b < 0x80) {
-        this.pos = pos;
-        return value % 2 === 0 ? value / 2 : -(value + 1) / 2;
-      }
-      mul *= 0x80;
-    }
-    throw new ProtocolError('varlong longer than 10 bytes');
   }
 }
