@@ -4,7 +4,6 @@
  * SASL (PLAIN, SCRAM-SHA-256/512).
  */
 import net from 'node:net';
-import tls from 'node:tls';
 import type { ApiCodec } from '../api-codec';
 import { KafkaProtocolError, ProtocolError, kafkaErrorInfo } from '../errors';
 import { FrameDecoder } from '../framing';
@@ -18,22 +17,13 @@ import type { Writer } from '../writer';
 import {
   BrokerTimeoutError,
   ConnectionClosedError,
-  ConnectionRefusedError,
   SaslAuthenticationError,
   UnsupportedVersionError,
 } from './errors';
 import { type ScramMechanism, ScramClient, ScramError } from './scram';
+import { type SocketOptions, describeSocketError, openSocket } from './socket';
 
-export interface TlsOptions {
-  ca?: string | Buffer | Array<string | Buffer>;
-  cert?: string | Buffer;
-  key?: string | Buffer;
-  passphrase?: string;
-  /** Defaults to true; turn off only for self-signed development brokers. */
-  rejectUnauthorized?: boolean;
-  /** SNI / certificate host name; defaults to the broker host when it is a name. */
-  servername?: string;
-}
+export type { TlsOptions } from './socket';
 
 export type SaslMechanism = 'PLAIN' | ScramMechanism;
 
@@ -43,14 +33,10 @@ export interface SaslOptions {
   password: string;
 }
 
-export interface ConnectionOptions {
-  host: string;
-  port: number;
+/** Where to connect and how (host, port, TLS, connect timeout), then the session's options. */
+export interface ConnectionOptions extends SocketOptions {
   clientId?: string;
-  /** `true` for TLS with system CAs, or detailed options. */
-  tls?: boolean | TlsOptions;
   sasl?: SaslOptions;
-  connectTimeoutMs?: number;
   requestTimeoutMs?: number;
   maxFrameSize?: number;
   /** Skip ApiVersions on connect; every send then needs an explicit version or uses the codec's max. */
@@ -82,23 +68,6 @@ const CLIENT_SOFTWARE_NAME = 'kafka-console';
 const CLIENT_SOFTWARE_VERSION = '0.1.0';
 const UNSUPPORTED_VERSION = 35;
 const UNSUPPORTED_SASL_MECHANISM = 33;
-
-function describeSocketError(err: NodeJS.ErrnoException): string {
-  switch (err.code) {
-    case 'ECONNREFUSED':
-      return 'connection refused';
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return 'host not found';
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
-      return 'host unreachable';
-    case 'ECONNRESET':
-      return 'connection reset by peer';
-    default:
-      return err.message;
-  }
-}
 
 export class BrokerConnection {
   readonly host: string;
@@ -356,53 +325,4 @@ function decodeApiVersionsResponse(r: Reader, version: number): ApiVersionsRespo
 
 function apiName(apiKey: number): string {
   return apiCodecsByKey.get(apiKey)?.name ?? `API ${apiKey}`;
-}
-
-function isIp(host: string): boolean {
-  return net.isIP(host) !== 0;
-}
-
-function openSocket(options: ConnectionOptions): Promise<net.Socket> {
-  const broker = `${options.host}:${options.port}`;
-  const timeoutMs = options.connectTimeoutMs ?? 10_000;
-  return new Promise((resolve, reject) => {
-    let socket: net.Socket;
-    const readyEvent = options.tls ? 'secureConnect' : 'connect';
-    if (options.tls) {
-      const t = options.tls === true ? {} : options.tls;
-      socket = tls.connect({
-        host: options.host,
-        port: options.port,
-        ca: t.ca,
-        cert: t.cert,
-        key: t.key,
-        passphrase: t.passphrase,
-        rejectUnauthorized: t.rejectUnauthorized ?? true,
-        servername: t.servername ?? (isIp(options.host) ? undefined : options.host),
-      });
-    } else {
-      socket = net.connect({ host: options.host, port: options.port });
-    }
-    const timer = setTimeout(() => {
-      cleanup();
-      socket.destroy();
-      reject(new BrokerTimeoutError(broker, 'Connecting', timeoutMs));
-    }, timeoutMs);
-    const onReady = (): void => {
-      cleanup();
-      resolve(socket);
-    };
-    const onError = (err: NodeJS.ErrnoException): void => {
-      cleanup();
-      socket.destroy();
-      reject(new ConnectionRefusedError(broker, describeSocketError(err), { cause: err }));
-    };
-    const cleanup = (): void => {
-      clearTimeout(timer);
-      socket.off(readyEvent, onReady);
-      socket.off('error', onError);
-    };
-    socket.once(readyEvent, onReady);
-    socket.once('error', onError);
-  });
 }
