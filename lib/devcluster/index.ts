@@ -3,7 +3,7 @@ import type { DevClusterOptions } from './options';
 
 export { DevCluster } from './cluster';
 export type { DevClusterOptions } from './options';
-export { KafkaError, ErrorCode } from './errors';
+export { KafkaError } from './errors';
 
 /**
  * Starts an embedded Kafka-compatible cluster: N brokers on 127.0.0.1, each on its own port,

@@ -5,7 +5,8 @@ import { decodeRequestHeader, encodeResponseFrame, type RequestHeaderInfo } from
 import type { ProduceResponse } from '@/lib/protocol/generated';
 import { Reader } from '@/lib/protocol/reader';
 import type { DevCluster } from './cluster';
-import { ErrorCode, KafkaError } from './errors';
+import { KafkaError } from './errors';
+import { ErrorCode } from '@/lib/protocol/errors';
 import { errorResponseFor } from './error-responses';
 import { handlerTable } from './handlers';
 import { apiVersionsFallback } from './handlers/api-versions';

@@ -2,7 +2,7 @@ import 'server-only';
 import type { ConfigEntry, ConfigSource } from '@/lib/api/common';
 import type { TopicConfigsResponse } from '@/lib/api/topics';
 import { notFound } from '@/lib/api/errors';
-import { KafkaProtocolError } from '@/lib/protocol/errors';
+import { ErrorCode, KafkaProtocolError } from '@/lib/protocol/errors';
 import { DescribeConfigs, type DescribeConfigsResponseDescribeConfigsResourceResult } from '@/lib/protocol/generated';
 import { topicConfigInfo } from '@/lib/topics/config-catalog';
 import { cached } from './cache';
@@ -49,7 +49,7 @@ export async function readTopicConfigs(clusterId: string, topic: string, options
     includeDocumentation: options.documentation,
   });
   const result = response.results[0];
-  if (!result || result.errorCode === 3) throw notFound(`Topic "${topic}" does not exist in this cluster.`);
+  if (!result || result.errorCode === ErrorCode.UNKNOWN_TOPIC_OR_PARTITION) throw notFound(`Topic "${topic}" does not exist in this cluster.`);
   if (result.errorCode) throw new KafkaProtocolError(result.errorCode, result.errorMessage);
   return result.configs;
 }

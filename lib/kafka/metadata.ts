@@ -1,5 +1,6 @@
 import 'server-only';
 import { notFound } from '@/lib/api/errors';
+import { ErrorCode } from '@/lib/protocol/errors';
 import { cached } from './cache';
 import { cacheKeys, METADATA_TTL_MS } from './cache-keys';
 import { clusterRpc } from './protocol-pool';
@@ -47,7 +48,16 @@ export interface ClusterMetadata {
 
 const ZERO_UUID = 'AAAAAAAAAAAAAAAAAAAAAA';
 // Topic error codes that still come with a usable (possibly partial) description.
-const USABLE_TOPIC_ERRORS = new Set([0, 5 /* LEADER_NOT_AVAILABLE */, 9 /* REPLICA_NOT_AVAILABLE */]);
+const USABLE_TOPIC_ERRORS = new Set<number>([ErrorCode.NONE, ErrorCode.LEADER_NOT_AVAILABLE, ErrorCode.REPLICA_NOT_AVAILABLE]);
+
+/** Partition errors after which the leader may have moved: fresh metadata and one more try. */
+export const LEADER_MOVED_ERRORS: ReadonlySet<number> = new Set<number>([
+  ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+  ErrorCode.LEADER_NOT_AVAILABLE,
+  ErrorCode.NOT_LEADER_OR_FOLLOWER,
+  ErrorCode.FENCED_LEADER_EPOCH,
+  ErrorCode.UNKNOWN_LEADER_EPOCH,
+]);
 
 const seenKey = Symbol.for('kafka-console.seen-brokers');
 type GlobalWithSeen = typeof globalThis & { [seenKey]?: Map<string, Map<number, BrokerNode>> };

@@ -1,4 +1,5 @@
 import 'server-only';
+import { ErrorCode } from '@/lib/protocol/errors';
 import { ListOffsets } from '@/lib/protocol/generated';
 import { getMetadata, type ClusterMetadata, type PartitionMeta } from './metadata';
 import { clusterRpc, type ClusterRpc } from './protocol-pool';
@@ -23,7 +24,16 @@ export type OffsetsByTopic = Map<string, Map<number, number>>;
 const EARLIEST = -2;
 const LATEST = -1;
 // Errors after which the leader may have moved; fresh metadata and one more try usually succeed.
-const RETRIABLE = new Set([3, 5, 6, 7, 13, 74, 75, 78]);
+const RETRIABLE = new Set<number>([
+  ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+  ErrorCode.LEADER_NOT_AVAILABLE,
+  ErrorCode.NOT_LEADER_OR_FOLLOWER,
+  ErrorCode.REQUEST_TIMED_OUT,
+  ErrorCode.NETWORK_EXCEPTION,
+  ErrorCode.FENCED_LEADER_EPOCH,
+  ErrorCode.UNKNOWN_LEADER_EPOCH,
+  ErrorCode.OFFSET_NOT_AVAILABLE,
+]);
 
 export async function listPartitionOffsets(
   clusterId: string,
@@ -101,7 +111,7 @@ async function listOnce(
         });
         for (const t of response.topics) {
           for (const p of t.partitions) {
-            if (p.errorCode === 0) {
+            if (p.errorCode === ErrorCode.NONE) {
               const offset = p.offset !== undefined && p.offset !== -1 ? p.offset : (p.oldStyleOffsets?.[0] ?? -1);
               let map = result.get(t.name);
               if (!map) result.set(t.name, (map = new Map()));

@@ -20,8 +20,9 @@ export interface KafkaErrorInfo {
   readonly message: string;
 }
 
-// [code, name, retriable, message] in the order of Kafka's Errors enum.
-const TABLE: ReadonlyArray<readonly [number, string, boolean, string]> = [
+// [code, name, retriable, message] in the order of Kafka's Errors enum. The only place in the
+// code base that holds Kafka error-code numbers; everything else uses `ErrorCode.<NAME>`.
+const TABLE = [
   [-1, 'UNKNOWN_SERVER_ERROR', false, 'The server experienced an unexpected error when processing the request.'],
   [0, 'NONE', false, ''],
   [1, 'OFFSET_OUT_OF_RANGE', false, 'The requested offset is not within the range of offsets maintained by the server.'],
@@ -153,7 +154,12 @@ const TABLE: ReadonlyArray<readonly [number, string, boolean, string]> = [
   [127, 'VOTER_NOT_FOUND', false, 'The voter is not part of the set of voters.'],
   [128, 'INVALID_REGULAR_EXPRESSION', false, 'The regular expression is not valid.'],
   [129, 'REBOOTSTRAP_REQUIRED', false, 'Client metadata is stale. The client should rebootstrap to obtain new metadata.'],
-];
+] as const satisfies ReadonlyArray<readonly [number, string, boolean, string]>;
+
+type Row = (typeof TABLE)[number];
+
+/** A Kafka error's name, e.g. `'NOT_COORDINATOR'`. */
+export type KafkaErrorName = Row[1];
 
 const BY_CODE = new Map<number, KafkaErrorInfo>();
 const BY_NAME = new Map<string, KafkaErrorInfo>();
@@ -163,10 +169,13 @@ for (const [code, name, retriable, message] of TABLE) {
   BY_NAME.set(name, info);
 }
 
-/** Every known Kafka error, keyed by name, e.g. `ErrorCode.UNKNOWN_TOPIC_OR_PARTITION === 3`. */
-export const ErrorCode: Readonly<Record<string, number>> = Object.freeze(
-  Object.fromEntries(TABLE.map(([code, name]) => [name, code])),
-);
+/**
+ * Every known Kafka error's code, keyed by name, e.g. `ErrorCode.UNKNOWN_TOPIC_OR_PARTITION === 3`.
+ * Each entry has its literal type, so a misspelt name does not compile.
+ */
+export const ErrorCode = Object.freeze(Object.fromEntries(TABLE.map(([code, name]) => [name, code]))) as {
+  readonly [R in Row as R[1]]: R[0];
+};
 
 export const KAFKA_ERRORS: ReadonlyMap<number, KafkaErrorInfo> = BY_CODE;
 
@@ -199,5 +208,5 @@ export class KafkaProtocolError extends Error {
 
 /** Throws a KafkaProtocolError for a non-zero code. */
 export function throwIfKafkaError(code: number, detail?: string | null): void {
-  if (code !== 0) throw new KafkaProtocolError(code, detail);
+  if (code !== ErrorCode.NONE) throw new KafkaProtocolError(code, detail);
 }

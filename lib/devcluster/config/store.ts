@@ -1,4 +1,5 @@
-import { ErrorCode, KafkaError } from '../errors';
+import { KafkaError } from '../errors';
+import { ErrorCode } from '@/lib/protocol/errors';
 import { brokerConfigByName, brokerConfigDefs } from './broker-configs';
 import { topicConfigByName, topicConfigDefs, type TopicConfigDef } from './topic-configs';
 import { ConfigSource, kindToType, type ConfigDef, type ConfigEntry, type ConfigSourceValue } from './types';

@@ -1,4 +1,5 @@
-import { ErrorCode, KafkaError } from '../errors';
+import { KafkaError } from '../errors';
+import { ErrorCode } from '@/lib/protocol/errors';
 import type { ConfigDef } from './types';
 
 const INT_MIN = -2147483648;

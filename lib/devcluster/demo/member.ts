@@ -3,7 +3,7 @@
 // leader, SyncGroup, heartbeats, commits, LeaveGroup), so it shows up in DescribeGroups with a
 // client id, a host and real ConsumerProtocol subscription/assignment bytes. It reads records
 // through the cluster's in-process API instead of Fetch.
-import { ErrorCode } from '../groups/error-codes';
+import { ErrorCode } from '@/lib/protocol/errors';
 import {
   decodeAssignment,
   decodeSubscription,

@@ -4,7 +4,7 @@
 // Kafka achieves by replaying __consumer_offsets on failover: when a broker stops, its groups move
 // to another broker with members, generations and offsets intact.
 import { randomUUID } from 'node:crypto';
-import { ErrorCode } from './error-codes';
+import { ErrorCode } from '@/lib/protocol/errors';
 import { Group } from './group';
 import { OffsetLog, commitEntry, type OffsetLogEntry, type PersistedGroup } from './offset-log';
 import { commitOffsets, deleteOffset, fetchOffsets, validateCommit, type OffsetChange } from './offsets';

@@ -1,5 +1,4 @@
 export { GroupCoordinator, type GroupCoordinatorOptions, type ListGroupsFilter } from './coordinator';
-export { ErrorCode } from './error-codes';
 export {
   decodeAssignment,
   decodeSubscription,

@@ -1,6 +1,6 @@
 // JoinGroup: admitting new members (with the MEMBER_ID_REQUIRED round trip of v4+), static
 // members coming back, and existing members rejoining, each of which may start a rebalance.
-import { ErrorCode } from './error-codes';
+import { ErrorCode } from '@/lib/protocol/errors';
 import type { Group, Member } from './group';
 import {
   EMPTY,

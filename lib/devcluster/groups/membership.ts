@@ -1,5 +1,5 @@
 // SyncGroup, Heartbeat and LeaveGroup for members of a classic group.
-import { ErrorCode } from './error-codes';
+import { ErrorCode } from '@/lib/protocol/errors';
 import type { Group, Member } from './group';
 import { EMPTY, fencingError, removeMemberAndRebalance, syncError, tryCompleteJoin, type RebalanceContext } from './rebalance';
 import type { HeartbeatParams, LeaveGroupResult, MemberIdentity, SyncGroupParams, SyncGroupResult } from './types';

@@ -1,6 +1,6 @@
 // Committed offsets of a group: validation of commits (Kafka's ClassicGroup.validateOffsetCommit),
 // fetches and deletes. The group object owns the data; the coordinator persists the changes.
-import { ErrorCode } from './error-codes';
+import { ErrorCode } from '@/lib/protocol/errors';
 import type { Group } from './group';
 import type {
   CommittedOffset,

@@ -8,7 +8,7 @@
 // Requests that must wait (JoinGroup until the join phase ends, a follower's SyncGroup until the
 // leader's assignment arrives) hold callbacks on their member that these transitions resolve.
 // The request entry points live in join.ts and membership.ts.
-import { ErrorCode } from './error-codes';
+import { ErrorCode } from '@/lib/protocol/errors';
 import type { Group, Member } from './group';
 import type { JoinGroupResult, MemberIdentity, SyncGroupResult } from './types';
 

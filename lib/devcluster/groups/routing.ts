@@ -1,6 +1,6 @@
 // Which broker may answer for a group, and how client addresses are shown (Kafka's "/ip" form).
 import type { GroupCoordinator } from './coordinator';
-import { ErrorCode } from './error-codes';
+import { ErrorCode } from '@/lib/protocol/errors';
 
 /** NONE when `brokerId` coordinates `groupId`, else the error a client retries on. */
 export function coordinatorError(groups: GroupCoordinator, groupId: string, brokerId: number): number {

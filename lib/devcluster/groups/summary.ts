@@ -1,5 +1,5 @@
 // ListGroups / DescribeGroups views of a group, with Kafka's rules for what is shown when.
-import { ErrorCode } from './error-codes';
+import { ErrorCode } from '@/lib/protocol/errors';
 import type { Group } from './group';
 import type { DescribedGroup, ListedGroup } from './types';
 

@@ -5,7 +5,7 @@
  */
 import { ApiVersions } from '@/lib/protocol/generated';
 import type { Writer } from '@/lib/protocol/writer';
-import { ErrorCode } from '../errors';
+import { ErrorCode } from '@/lib/protocol/errors';
 import { advertisedVersions } from './table';
 import { defineHandler } from './types';
 

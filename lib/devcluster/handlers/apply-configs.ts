@@ -1,5 +1,6 @@
 import type { DevCluster } from '../cluster';
-import { ErrorCode, KafkaError } from '../errors';
+import { KafkaError } from '../errors';
+import { ErrorCode } from '@/lib/protocol/errors';
 import { resolveResource, type ConfigTarget } from './config-resources';
 
 /** Current dynamic configs of a resource. */

@@ -1,5 +1,6 @@
 import type { DevCluster } from '../cluster';
-import { ErrorCode, KafkaError } from '../errors';
+import { KafkaError } from '../errors';
+import { ErrorCode } from '@/lib/protocol/errors';
 
 const RESOURCE_TOPIC = 2;
 const RESOURCE_BROKER = 4;

@@ -5,7 +5,8 @@
  * validateOnly checks without changing anything.
  */
 import { CreatePartitions } from '@/lib/protocol/generated';
-import { ErrorCode, KafkaError } from '../errors';
+import { KafkaError } from '../errors';
+import { ErrorCode } from '@/lib/protocol/errors';
 import { defineHandler } from './types';
 
 export const createPartitionsHandler = defineHandler({

@@ -1,7 +1,7 @@
 // DeleteGroups v0-2: removes empty groups with their committed offsets. Groups with members get
 // NON_EMPTY_GROUP, unknown ones GROUP_ID_NOT_FOUND.
 import { DeleteGroups, type DeleteGroupsRequest, type DeleteGroupsResponse } from '@/lib/protocol/generated/delete-groups';
-import { ErrorCode } from '../groups/error-codes';
+import { ErrorCode } from '@/lib/protocol/errors';
 import { coordinatorError } from '../groups/routing';
 import { defineHandler } from './types';
 

@@ -4,7 +4,8 @@
  * watermark get OFFSET_OUT_OF_RANGE; only the leader answers.
  */
 import { DeleteRecords } from '@/lib/protocol/generated';
-import { ErrorCode, KafkaError } from '../errors';
+import { KafkaError } from '../errors';
+import { ErrorCode } from '@/lib/protocol/errors';
 import { defineHandler } from './types';
 
 export const deleteRecordsHandler = defineHandler({

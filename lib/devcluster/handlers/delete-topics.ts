@@ -5,7 +5,8 @@
  */
 import { ZERO_UUID } from '@/lib/protocol/codec-runtime';
 import { DeleteTopics } from '@/lib/protocol/generated';
-import { ErrorCode, KafkaError } from '../errors';
+import { KafkaError } from '../errors';
+import { ErrorCode } from '@/lib/protocol/errors';
 import { defineHandler } from './types';
 
 export const deleteTopicsHandler = defineHandler({

@@ -4,7 +4,7 @@
  * UNSUPPORTED_ENDPOINT_TYPE, as a broker answers in Kafka.
  */
 import { DescribeCluster } from '@/lib/protocol/generated';
-import { ErrorCode } from '../errors';
+import { ErrorCode } from '@/lib/protocol/errors';
 import { defineHandler } from './types';
 
 const BROKERS = 1;

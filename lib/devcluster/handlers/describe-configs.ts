@@ -6,7 +6,8 @@
  */
 import { DescribeConfigs } from '@/lib/protocol/generated';
 import { ConfigSource } from '../config/types';
-import { ErrorCode, KafkaError } from '../errors';
+import { KafkaError } from '../errors';
+import { ErrorCode } from '@/lib/protocol/errors';
 import { resolveResource } from './config-resources';
 import { defineHandler } from './types';
 

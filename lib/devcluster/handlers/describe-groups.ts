@@ -6,7 +6,7 @@ import {
   type DescribeGroupsRequest,
   type DescribeGroupsResponse,
 } from '@/lib/protocol/generated/describe-groups';
-import { ErrorCode } from '../groups/error-codes';
+import { ErrorCode } from '@/lib/protocol/errors';
 import { coordinatorError } from '../groups/routing';
 import { defineHandler } from './types';
 

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { DescribeLogDirs } from '@/lib/protocol/generated';
 import type { DevCluster } from '../cluster';
-import { ErrorCode } from '../errors';
+import { ErrorCode } from '@/lib/protocol/errors';
 import { defineHandler } from './types';
 
 function diskBytes(cluster: DevCluster): { totalBytes: number; usableBytes: number } {

@@ -10,7 +10,8 @@
  */
 import { Fetch, type FetchRequest, type FetchResponse, type FetchResponsePartitionData } from '@/lib/protocol/generated';
 import type { DevCluster } from '../cluster';
-import { ErrorCode, KafkaError } from '../errors';
+import { KafkaError } from '../errors';
+import { ErrorCode } from '@/lib/protocol/errors';
 import { partitionKey } from '../state/waiters';
 import { defineHandler } from './types';
 

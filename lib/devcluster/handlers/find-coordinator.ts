@@ -2,8 +2,7 @@
 // hash over the live brokers; transaction (1) and share-group (2) keys get a broker the same way
 // so clients that ask are answered, though transactions themselves are not supported.
 import { FindCoordinator, type FindCoordinatorRequest, type FindCoordinatorResponse } from '@/lib/protocol/generated/find-coordinator';
-import { kafkaErrorInfo } from '@/lib/protocol/errors';
-import { ErrorCode } from '../groups/error-codes';
+import { ErrorCode, kafkaErrorInfo } from '@/lib/protocol/errors';
 import { defineHandler, type HandlerContext } from './types';
 
 interface Found {

@@ -1,6 +1,6 @@
 // Heartbeat v0-4: keeps a member's session alive; REBALANCE_IN_PROGRESS tells it to rejoin.
 import { Heartbeat, type HeartbeatRequest, type HeartbeatResponse } from '@/lib/protocol/generated/heartbeat';
-import { ErrorCode } from '../groups/error-codes';
+import { ErrorCode } from '@/lib/protocol/errors';
 import { coordinatorError } from '../groups/routing';
 import { defineHandler } from './types';
 

@@ -8,7 +8,8 @@ import { IncrementalAlterConfigs } from '@/lib/protocol/generated';
 import { brokerConfigByName } from '../config/broker-configs';
 import { validateTopicConfigs } from '../config/store';
 import { topicConfigByName } from '../config/topic-configs';
-import { ErrorCode, KafkaError } from '../errors';
+import { KafkaError } from '../errors';
+import { ErrorCode } from '@/lib/protocol/errors';
 import { alterResource, currentConfigs } from './apply-configs';
 import { defineHandler } from './types';
 

@@ -4,7 +4,7 @@
  * INVALID_REQUEST: the dev cluster has no transaction coordinator.
  */
 import { InitProducerId } from '@/lib/protocol/generated';
-import { ErrorCode } from '../errors';
+import { ErrorCode } from '@/lib/protocol/errors';
 import { defineHandler } from './types';
 
 export const initProducerIdHandler = defineHandler({

@@ -3,7 +3,7 @@
 // get MEMBER_ID_REQUIRED with an id to rejoin with. v0 has no rebalance timeout: the session
 // timeout stands in, as in Kafka.
 import { JoinGroup, type JoinGroupRequest, type JoinGroupResponse } from '@/lib/protocol/generated/join-group';
-import { ErrorCode } from '../groups/error-codes';
+import { ErrorCode } from '@/lib/protocol/errors';
 import { clientHost, coordinatorError } from '../groups/routing';
 import type { JoinGroupResult } from '../groups/types';
 import { defineHandler } from './types';

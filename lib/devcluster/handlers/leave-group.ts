@@ -1,7 +1,7 @@
 // LeaveGroup v0-5. v0-2 remove one member (its error is the top-level error); v3+ remove a batch,
 // static members possibly by group instance id alone, with an error per member.
 import { LeaveGroup, type LeaveGroupRequest, type LeaveGroupResponse } from '@/lib/protocol/generated/leave-group';
-import { ErrorCode } from '../groups/error-codes';
+import { ErrorCode } from '@/lib/protocol/errors';
 import { coordinatorError } from '../groups/routing';
 import { defineHandler } from './types';
 

@@ -5,7 +5,8 @@
  * Only the leader answers; currentLeaderEpoch (v4+) is checked.
  */
 import { ListOffsets } from '@/lib/protocol/generated';
-import { ErrorCode, KafkaError } from '../errors';
+import { KafkaError } from '../errors';
+import { ErrorCode } from '@/lib/protocol/errors';
 import { checkLeaderEpoch } from './fetch';
 import { defineHandler } from './types';
 

@@ -8,7 +8,8 @@
 import { Metadata, type MetadataRequest, type MetadataResponse, type MetadataResponsePartition, type MetadataResponseTopic } from '@/lib/protocol/generated';
 import { ZERO_UUID } from '@/lib/protocol/codec-runtime';
 import type { DevCluster } from '../cluster';
-import { ErrorCode, KafkaError } from '../errors';
+import { KafkaError } from '../errors';
+import { ErrorCode } from '@/lib/protocol/errors';
 import type { Topic } from '../state/topic';
 import { validateTopicName } from '../state/topic-name';
 import { acceptEncoded, encodeBody, type EncodedBody } from './encoded';

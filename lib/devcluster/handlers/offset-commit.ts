@@ -2,7 +2,7 @@
 // group); admin tools and standalone consumers commit with generation -1, allowed only while the
 // group has no members. v1 may carry a commit timestamp; otherwise the broker's clock is used.
 import { OffsetCommit, type OffsetCommitRequest, type OffsetCommitResponse } from '@/lib/protocol/generated/offset-commit';
-import { ErrorCode } from '../groups/error-codes';
+import { ErrorCode } from '@/lib/protocol/errors';
 import { coordinatorError } from '../groups/routing';
 import { defineHandler } from './types';
 

@@ -1,7 +1,7 @@
 // OffsetDelete v0: drops committed offsets of a group. Refused per partition with
 // GROUP_SUBSCRIBED_TO_TOPIC while a live member of the group subscribes to the topic.
 import { OffsetDelete, type OffsetDeleteRequest, type OffsetDeleteResponse } from '@/lib/protocol/generated/offset-delete';
-import { ErrorCode } from '../groups/error-codes';
+import { ErrorCode } from '@/lib/protocol/errors';
 import { coordinatorError } from '../groups/routing';
 import { defineHandler } from './types';
 

@@ -7,7 +7,7 @@ import {
   type OffsetFetchResponse,
   type OffsetFetchResponseGroup,
 } from '@/lib/protocol/generated/offset-fetch';
-import { ErrorCode } from '../groups/error-codes';
+import { ErrorCode } from '@/lib/protocol/errors';
 import { coordinatorError } from '../groups/routing';
 import { defineHandler, type HandlerContext } from './types';
 

@@ -8,7 +8,8 @@
  * response (the server skips it). Only the partition leader accepts writes.
  */
 import { Produce, type ProduceResponsePartitionProduceResponse } from '@/lib/protocol/generated';
-import { ErrorCode, KafkaError } from '../errors';
+import { KafkaError } from '../errors';
+import { ErrorCode } from '@/lib/protocol/errors';
 import { defineHandler } from './types';
 
 export const produceHandler = defineHandler({

@@ -1,7 +1,7 @@
 // SyncGroup v0-5. The leader sends every member's assignment; followers' requests wait until it
 // arrives (or a new rebalance voids it with REBALANCE_IN_PROGRESS).
 import { SyncGroup, type SyncGroupRequest, type SyncGroupResponse } from '@/lib/protocol/generated/sync-group';
-import { ErrorCode } from '../groups/error-codes';
+import { ErrorCode } from '@/lib/protocol/errors';
 import { coordinatorError } from '../groups/routing';
 import { defineHandler } from './types';
 

@@ -11,7 +11,8 @@ import {
   rewriteBatch,
   verifyBatchCrc,
 } from '@/lib/protocol/records/batch-header';
-import { ErrorCode, KafkaError } from '../errors';
+import { KafkaError } from '../errors';
+import { ErrorCode } from '@/lib/protocol/errors';
 
 /** One stored batch: a view of its bytes plus what lookups need. */
 export interface StoredBatch {

@@ -2,7 +2,7 @@
 // and by the raw-token path that SaslHandshake v0 clients use. State lives on the connection
 // (mechanism chosen by the handshake, SCRAM session in saslState); passwords are never logged or
 // echoed in error messages.
-import { ErrorCode } from '../groups/error-codes';
+import { ErrorCode } from '@/lib/protocol/errors';
 import type { ConnectionState } from '../handlers/types';
 import type { SaslUsers } from './credentials';
 import { scramCredential } from './credentials';

@@ -1,4 +1,5 @@
-import { ErrorCode, KafkaError } from '../errors';
+import { KafkaError } from '../errors';
+import { ErrorCode } from '@/lib/protocol/errors';
 
 /**
  * Kafka's rack-unaware replica assignment (AdminUtils.assignReplicasToBrokers): leaders go

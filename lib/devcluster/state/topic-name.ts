@@ -1,4 +1,5 @@
-import { ErrorCode, KafkaError } from '../errors';
+import { KafkaError } from '../errors';
+import { ErrorCode } from '@/lib/protocol/errors';
 
 const MAX_NAME_LENGTH = 249;
 const LEGAL = /^[a-zA-Z0-9._-]+$/;

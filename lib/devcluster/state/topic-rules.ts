@@ -1,4 +1,5 @@
-import { ErrorCode, KafkaError } from '../errors';
+import { KafkaError } from '../errors';
+import { ErrorCode } from '@/lib/protocol/errors';
 
 /** Limits that keep one bad request from exhausting memory (a dev cluster, not a datacenter). */
 export const MAX_PARTITIONS_PER_TOPIC = 10_000;

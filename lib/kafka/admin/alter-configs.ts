@@ -1,6 +1,7 @@
 import 'server-only';
 import type { AlterConfigsResult } from '@/lib/api/topic-admin';
 import { badRequest } from '@/lib/api/errors';
+import { ErrorCode } from '@/lib/protocol/errors';
 import { IncrementalAlterConfigs } from '@/lib/protocol/generated';
 import { configValueError, suggestConfigName } from '@/lib/topics/config-catalog';
 import { diffOverrides, type ConfigOp } from '@/lib/topics/config-diff';
@@ -50,8 +51,8 @@ export async function alterTopicConfigs(
     validateOnly,
   });
   const result = response.responses[0];
-  if (!result) throw brokerError(-1, 'The broker answered without a result for the topic.');
-  if (result.errorCode !== 0) {
+  if (!result) throw brokerError(ErrorCode.UNKNOWN_SERVER_ERROR, 'The broker answered without a result for the topic.');
+  if (result.errorCode !== ErrorCode.NONE) {
     const named = configNameIn(result.errorMessage, ops.map((o) => o.name));
     throw brokerError(result.errorCode, result.errorMessage, named ? `configs.${named}` : 'configs');
   }

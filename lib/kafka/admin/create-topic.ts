@@ -1,6 +1,7 @@
 import 'server-only';
 import type { CreateTopicResult } from '@/lib/api/topic-admin';
 import { badRequest } from '@/lib/api/errors';
+import { ErrorCode } from '@/lib/protocol/errors';
 import { CreateTopics } from '@/lib/protocol/generated';
 import { topicConfigCatalog } from '@/lib/topics/config-catalog';
 import { validateNewTopic, type NewTopic } from '@/lib/topics/validate-create';
@@ -48,8 +49,8 @@ export async function createTopic(clusterId: string, topic: NewTopic, validateOn
     (r) => r.topics.map((t) => t.errorCode),
   );
   const result = response.topics.find((t) => t.name === topic.name) ?? response.topics[0];
-  if (!result) throw brokerError(-1, 'The broker answered without a result for the topic.');
-  if (result.errorCode !== 0) {
+  if (!result) throw brokerError(ErrorCode.UNKNOWN_SERVER_ERROR, 'The broker answered without a result for the topic.');
+  if (result.errorCode !== ErrorCode.NONE) {
     const field = fieldForTopicError(result.errorCode, result.errorMessage, Object.keys(topic.configs));
     throw brokerError(result.errorCode, result.errorMessage, field);
   }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { fieldError } from '@/lib/api/errors';
 import { ZERO_UUID } from '@/lib/protocol/codec-runtime';
+import { ErrorCode } from '@/lib/protocol/errors';
 import { DeleteTopics } from '@/lib/protocol/generated';
 import { invalidate } from '../cache';
 import { cacheKeys } from '../cache-keys';
@@ -22,8 +23,8 @@ export async function deleteTopic(clusterId: string, topic: string, confirm: str
     (r) => r.responses.map((x) => x.errorCode),
   );
   const result = response.responses[0];
-  if (!result) throw brokerError(-1, 'The broker answered without a result for the topic.');
-  if (result.errorCode !== 0) throw brokerError(result.errorCode, result.errorMessage);
+  if (!result) throw brokerError(ErrorCode.UNKNOWN_SERVER_ERROR, 'The broker answered without a result for the topic.');
+  if (result.errorCode !== ErrorCode.NONE) throw brokerError(result.errorCode, result.errorMessage);
   invalidate(cacheKeys.cluster(clusterId));
   return { topic, deleted: true };
 }

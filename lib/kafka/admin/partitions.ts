@@ -1,6 +1,7 @@
 import 'server-only';
 import type { AddPartitionsResult } from '@/lib/api/topic-admin';
 import { fieldError } from '@/lib/api/errors';
+import { ErrorCode } from '@/lib/protocol/errors';
 import { CreatePartitions } from '@/lib/protocol/generated';
 import { invalidate } from '../cache';
 import { cacheKeys } from '../cache-keys';
@@ -25,8 +26,8 @@ export async function addPartitions(clusterId: string, topic: string, total: num
     (r) => r.results.map((x) => x.errorCode),
   );
   const result = response.results[0];
-  if (!result) throw brokerError(-1, 'The broker answered without a result for the topic.');
-  if (result.errorCode !== 0) throw brokerError(result.errorCode, result.errorMessage, 'partitions');
+  if (!result) throw brokerError(ErrorCode.UNKNOWN_SERVER_ERROR, 'The broker answered without a result for the topic.');
+  if (result.errorCode !== ErrorCode.NONE) throw brokerError(result.errorCode, result.errorMessage, 'partitions');
   if (!validateOnly) invalidate(cacheKeys.cluster(clusterId));
   return { topic, validateOnly, before, after: validateOnly ? before : total };
 }

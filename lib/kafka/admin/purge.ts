@@ -1,7 +1,7 @@
 import 'server-only';
 import type { PurgeRecordsInput, PurgeRecordsResult } from '@/lib/api/topic-admin';
 import { ApiError, badRequest, fieldError } from '@/lib/api/errors';
-import { kafkaErrorInfo } from '@/lib/protocol/errors';
+import { ErrorCode, kafkaErrorInfo } from '@/lib/protocol/errors';
 import { DeleteRecords } from '@/lib/protocol/generated';
 import { invalidate } from '../cache';
 import { cacheKeys } from '../cache-keys';
@@ -53,7 +53,7 @@ export async function purgeRecords(clusterId: string, topic: string, input: Purg
   const byLeader = new Map<number, { partitionIndex: number; offset: number }[]>();
   for (const [partition, offset] of wanted) {
     const leader = meta.partitions.find((p) => p.partition === partition)!.leader;
-    if (leader < 0) throw brokerError(5, `Partition ${partition} has no leader right now; nothing was purged.`);
+    if (leader < 0) throw brokerError(ErrorCode.LEADER_NOT_AVAILABLE, `Partition ${partition} has no leader right now; nothing was purged.`);
     byLeader.set(leader, [...(byLeader.get(leader) ?? []), { partitionIndex: partition, offset }]);
   }
 
@@ -65,7 +65,7 @@ export async function purgeRecords(clusterId: string, topic: string, input: Purg
       try {
         const response = await rpc.broker(leader, DeleteRecords, { topics: [{ name: topic, partitions }], timeoutMs: 15_000 });
         for (const p of response.topics.flatMap((t) => t.partitions)) {
-          if (p.errorCode !== 0) {
+          if (p.errorCode !== ErrorCode.NONE) {
             failures.push(`partition ${p.partitionIndex}: ${kafkaErrorInfo(p.errorCode).message || kafkaErrorInfo(p.errorCode).name}`);
             continue;
           }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { notFound } from '@/lib/api/errors';
 import type { ClusterClient } from '@/lib/protocol/client';
-import { KafkaProtocolError } from '@/lib/protocol/errors';
+import { ErrorCode, KafkaProtocolError } from '@/lib/protocol/errors';
 import { FindCoordinator } from '@/lib/protocol/generated';
 import { chunks, mapLimit, send, sharedVersion } from './requests';
 
@@ -23,7 +23,7 @@ export async function findCoordinators(client: ClusterClient, groupIds: readonly
       chunks(groupIds, KEYS_PER_REQUEST).map(async (keys) => {
         const res = await send(conn, FindCoordinator, { keyType: GROUP_KEY, coordinatorKeys: keys });
         for (const c of res.coordinators ?? []) {
-          out.set(c.key, c.errorCode === 0 ? c.nodeId : new KafkaProtocolError(c.errorCode, c.errorMessage));
+          out.set(c.key, c.errorCode === ErrorCode.NONE ? c.nodeId : new KafkaProtocolError(c.errorCode, c.errorMessage));
         }
       }),
     );

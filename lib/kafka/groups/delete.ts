@@ -3,14 +3,10 @@ import { badRequest, conflict, notFound } from '@/lib/api/errors';
 import { CONFIRM_GROUP_MESSAGE, CONFIRM_TOPIC_MESSAGE, type DeleteOffsetsResult } from '@/lib/api/groups';
 import { invalidate } from '@/lib/kafka/cache';
 import { cacheKeys } from '@/lib/kafka/cache-keys';
-import { KafkaProtocolError } from '@/lib/protocol/errors';
+import { ErrorCode, KafkaProtocolError } from '@/lib/protocol/errors';
 import { DeleteGroups, OffsetDelete } from '@/lib/protocol/generated';
 import { protocolClient, send } from './requests';
 import { readGroup } from './service';
-
-const NON_EMPTY_GROUP = 68;
-const GROUP_ID_NOT_FOUND = 69;
-const GROUP_SUBSCRIBED_TO_TOPIC = 86;
 
 // Both deletions need their target typed again (`confirm`), checked here before anything is read
 // or sent, so no caller can delete without it.
@@ -25,9 +21,9 @@ export async function deleteGroup(clusterId: string, groupId: string, confirm: s
   const conn = await (await protocolClient(clusterId)).broker(group.coordinator ?? -1);
   const res = await send(conn, DeleteGroups, { groupsNames: [groupId] });
   invalidate(cacheKeys.cluster(clusterId));
-  const code = res.results.find((r) => r.groupId === groupId)?.errorCode ?? 0;
-  if (code === NON_EMPTY_GROUP) throw conflict(`The group "${groupId}" is not empty any more (a consumer joined); nothing was deleted.`);
-  if (code === GROUP_ID_NOT_FOUND) throw notFound(`Consumer group "${groupId}" does not exist in this cluster.`);
+  const code = res.results.find((r) => r.groupId === groupId)?.errorCode ?? ErrorCode.NONE;
+  if (code === ErrorCode.NON_EMPTY_GROUP) throw conflict(`The group "${groupId}" is not empty any more (a consumer joined); nothing was deleted.`);
+  if (code === ErrorCode.GROUP_ID_NOT_FOUND) throw notFound(`Consumer group "${groupId}" does not exist in this cluster.`);
   if (code) throw new KafkaProtocolError(code);
   return { groupId };
 }
@@ -41,11 +37,11 @@ export async function deleteGroupOffsets(clusterId: string, groupId: string, top
   const conn = await (await protocolClient(clusterId)).broker(group.coordinator ?? -1);
   const res = await send(conn, OffsetDelete, { groupId, topics: [{ name: topic, partitions: partitions.map((partitionIndex) => ({ partitionIndex })) }] });
   invalidate(cacheKeys.cluster(clusterId));
-  const codes = [res.errorCode, ...res.topics.flatMap((t) => t.partitions.map((p) => p.errorCode))].filter((c) => c !== 0);
-  if (codes.includes(GROUP_SUBSCRIBED_TO_TOPIC)) {
+  const codes = [res.errorCode, ...res.topics.flatMap((t) => t.partitions.map((p) => p.errorCode))].filter((c) => c !== ErrorCode.NONE);
+  if (codes.includes(ErrorCode.GROUP_SUBSCRIBED_TO_TOPIC)) {
     throw conflict(`Members of "${groupId}" are subscribed to "${topic}"; Kafka deletes a topic's offsets only when no active member consumes it. Nothing was deleted.`);
   }
-  if (codes.includes(GROUP_ID_NOT_FOUND)) throw notFound(`Consumer group "${groupId}" does not exist in this cluster.`);
+  if (codes.includes(ErrorCode.GROUP_ID_NOT_FOUND)) throw notFound(`Consumer group "${groupId}" does not exist in this cluster.`);
   if (codes.length) throw new KafkaProtocolError(codes[0]);
   return { groupId, topic, partitions };
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { getMetadata, liveBrokerIds } from '@/lib/kafka/metadata';
 import { listPartitionOffsets, type PartitionRef } from '@/lib/kafka/offsets';
 import type { BrokerConnection, ClusterClient } from '@/lib/protocol/client';
-import { kafkaErrorInfo } from '@/lib/protocol/errors';
+import { ErrorCode, kafkaErrorInfo } from '@/lib/protocol/errors';
 import { DescribeGroups, ListGroups, OffsetFetch, type DescribeGroupsResponseDescribedGroup } from '@/lib/protocol/generated';
 import { decodeAssignment } from './assignment';
 import { findCoordinators } from './coordinators';
@@ -16,7 +16,7 @@ import { partitionKey, type CommittedPartition, type GroupsSnapshot, type LogRan
 const GROUPS_PER_REQUEST = 500;
 /** Per-group OffsetFetch requests in flight per broker when the broker predates v8. */
 const PIPELINE_DEPTH = 64;
-const MOVED = new Set([14 /* COORDINATOR_LOAD_IN_PROGRESS */, 15 /* COORDINATOR_NOT_AVAILABLE */, 16 /* NOT_COORDINATOR */]);
+const MOVED = new Set<number>([ErrorCode.COORDINATOR_LOAD_IN_PROGRESS, ErrorCode.COORDINATOR_NOT_AVAILABLE, ErrorCode.NOT_COORDINATOR]);
 
 export interface ReadOptions {
   /** Caps the OffsetFetch version (the benchmark uses it to measure the pre-v8 path). */
@@ -82,7 +82,7 @@ async function describeAndFetch(client: ClusterClient, byCoordinator: Map<number
       for (const id of ids) {
         const d = described.get(id);
         const o = offsets.get(id);
-        const code = d?.errorCode || (o && !(o instanceof Map) ? o.code : 0);
+        const code = d?.errorCode || (o && !(o instanceof Map) ? o.code : ErrorCode.NONE);
         if (retry && MOVED.has(code)) {
           moved.push(id);
           continue;
@@ -142,7 +142,7 @@ function committed(topics: { name: string; partitions: { partitionIndex: number;
   const out = new Map<string, CommittedPartition[]>();
   for (const t of topics) {
     const rows = t.partitions
-      .filter((p) => p.errorCode === 0 && p.committedOffset >= 0)
+      .filter((p) => p.errorCode === ErrorCode.NONE && p.committedOffset >= 0)
       .map((p) => ({ partition: p.partitionIndex, committed: p.committedOffset, metadata: p.metadata }))
       .sort((a, b) => a.partition - b.partition);
     if (rows.length) out.set(t.name, rows);

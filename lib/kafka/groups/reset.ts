@@ -5,7 +5,7 @@ import { invalidate } from '@/lib/kafka/cache';
 import { cacheKeys } from '@/lib/kafka/cache-keys';
 import { getMetadata, type ClusterMetadata } from '@/lib/kafka/metadata';
 import { listPartitionOffsets, type PartitionRef } from '@/lib/kafka/offsets';
-import { KafkaProtocolError } from '@/lib/protocol/errors';
+import { ErrorCode, KafkaProtocolError } from '@/lib/protocol/errors';
 import { OffsetCommit, OffsetFetch } from '@/lib/protocol/generated';
 import { parseDuration } from '@/lib/lag/duration';
 import { parseDateTime } from '@/lib/api/date-time';
@@ -18,9 +18,9 @@ import type { RawGroup } from './types';
 // in one OffsetCommit as a standalone (non-member) client, and read back what Kafka now holds.
 
 // Group-level answers to a standalone commit on a group that is (again) active.
-const ACTIVE_GROUP_ERRORS = new Set([22 /* ILLEGAL_GENERATION */, 25 /* UNKNOWN_MEMBER_ID */, 27 /* REBALANCE_IN_PROGRESS */]);
+const ACTIVE_GROUP_ERRORS = new Set<number>([ErrorCode.ILLEGAL_GENERATION, ErrorCode.UNKNOWN_MEMBER_ID, ErrorCode.REBALANCE_IN_PROGRESS]);
 // The coordinator moved or is loading between the read and the commit: retrying later works.
-const COORDINATOR_ERRORS = new Set([14 /* COORDINATOR_LOAD_IN_PROGRESS */, 15 /* COORDINATOR_NOT_AVAILABLE */, 16 /* NOT_COORDINATOR */]);
+const COORDINATOR_ERRORS = new Set<number>([ErrorCode.COORDINATOR_LOAD_IN_PROGRESS, ErrorCode.COORDINATOR_NOT_AVAILABLE, ErrorCode.NOT_COORDINATOR]);
 
 export async function previewReset(clusterId: string, groupId: string, request: ResetRequest, now = Date.now()): Promise<ResetPlan> {
   return (await plan(clusterId, groupId, request, now)).plan;
@@ -45,7 +45,7 @@ export async function executeReset(clusterId: string, groupId: string, request: 
     retentionTimeMs: -1,
     topics: [...byTopic].map(([name, partitions]) => ({ name, partitions })),
   });
-  const failed = response.topics.flatMap((t) => t.partitions.filter((x) => x.errorCode !== 0).map((x) => ({ topic: t.name, ...x })));
+  const failed = response.topics.flatMap((t) => t.partitions.filter((x) => x.errorCode !== ErrorCode.NONE).map((x) => ({ topic: t.name, ...x })));
   invalidate(cacheKeys.cluster(clusterId));
   if (failed.length > 0) {
     if (failed.every((f) => ACTIVE_GROUP_ERRORS.has(f.errorCode))) {
@@ -157,7 +157,7 @@ async function committedNow(clusterId: string, group: RawGroup, rows: PartitionR
     : await send(conn, OffsetFetch, { groupId: group.groupId, topics: wanted, requireStable: true });
   const out = new Map<string, number>();
   for (const t of res.groups?.[0]?.topics ?? res.topics ?? []) {
-    for (const p of t.partitions) if (p.errorCode === 0 && p.committedOffset >= 0) out.set(`${t.name}:${p.partitionIndex}`, p.committedOffset);
+    for (const p of t.partitions) if (p.errorCode === ErrorCode.NONE && p.committedOffset >= 0) out.set(`${t.name}:${p.partitionIndex}`, p.committedOffset);
   }
   return out;
 }

@@ -1,20 +1,16 @@
 import 'server-only';
 import { ApiError, badRequest, notFound } from '@/lib/api/errors';
 import type { PartitionRange } from '@/lib/api/messages';
-import { KafkaProtocolError } from '@/lib/protocol/errors';
+import { ErrorCode, KafkaProtocolError } from '@/lib/protocol/errors';
 import { Fetch, type FetchResponsePartitionData } from '@/lib/protocol/generated';
 import { appConfig } from '../clusters';
-import { getTopicMeta, type TopicMeta } from '../metadata';
+import { getTopicMeta, LEADER_MOVED_ERRORS, type TopicMeta } from '../metadata';
 import { listPartitionOffsets } from '../offsets';
 import type { ClusterClient } from '@/lib/protocol/client';
 import { getStreamingClient } from '../protocol-pool';
 
 // Reads a topic's partitions straight from their leaders with Fetch, as a consumer without a
 // group would: nothing is committed and no group is joined, so reading disturbs no one.
-
-const OFFSET_OUT_OF_RANGE = 1;
-/** Errors after which the leader may have moved: fresh metadata and one more try. */
-const LEADER_MOVED = new Set([3, 5, 6, 74, 75]);
 
 export interface FetchAsk {
   partition: number;
@@ -122,7 +118,7 @@ export class TopicReader {
       const start = earliest.get(this.topic)?.get(partition);
       const end = latest.get(this.topic)?.get(partition);
       if (start === undefined || end === undefined) {
-        throw new KafkaProtocolError(5, `partition ${partition} of "${this.topic}" has no reachable leader`);
+        throw new KafkaProtocolError(ErrorCode.LEADER_NOT_AVAILABLE, `partition ${partition} of "${this.topic}" has no reachable leader`);
       }
       return { partition, start, end };
     });
@@ -156,7 +152,7 @@ export class TopicReader {
     this.meta = await getTopicMeta(this.clusterId, this.topic, true);
     const second = await this.fetchOnce(first.retry, options);
     if (second.retry.length > 0) {
-      throw new KafkaProtocolError(second.retryCodes[0] ?? 5, `partition ${second.retry[0].partition} of "${this.topic}"`);
+      throw new KafkaProtocolError(second.retryCodes[0] ?? ErrorCode.LEADER_NOT_AVAILABLE, `partition ${second.retry[0].partition} of "${this.topic}"`);
     }
     return [...first.done, ...second.done];
   }
@@ -216,10 +212,10 @@ export class TopicReader {
           for (const p of t.partitions) {
             const ask = askFor.get(p.partitionIndex);
             if (!ask) continue;
-            if (LEADER_MOVED.has(p.errorCode)) {
+            if (LEADER_MOVED_ERRORS.has(p.errorCode)) {
               retry.push(ask);
               retryCodes.push(p.errorCode);
-            } else if (p.errorCode !== 0 && p.errorCode !== OFFSET_OUT_OF_RANGE) {
+            } else if (p.errorCode !== ErrorCode.NONE && p.errorCode !== ErrorCode.OFFSET_OUT_OF_RANGE) {
               throw new KafkaProtocolError(p.errorCode, `fetching partition ${p.partitionIndex} of "${this.topic}"`);
             } else done.push(toFetched(ask, p));
           }
@@ -236,7 +232,7 @@ function toFetched(ask: FetchAsk, p: FetchResponsePartitionData): FetchedPartiti
     offset: ask.offset,
     highWatermark: p.highWatermark,
     logStartOffset: p.logStartOffset ?? -1,
-    outOfRange: p.errorCode === OFFSET_OUT_OF_RANGE,
+    outOfRange: p.errorCode === ErrorCode.OFFSET_OUT_OF_RANGE,
     records: p.records,
   };
 }

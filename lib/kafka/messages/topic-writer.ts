@@ -2,21 +2,18 @@ import 'server-only';
 import { Partitioners } from 'kafkajs';
 import { ApiError, notFound, payloadTooLarge } from '@/lib/api/errors';
 import { ConnectionRefusedError } from '@/lib/protocol/client/errors';
-import { KafkaProtocolError } from '@/lib/protocol/errors';
+import { ErrorCode, KafkaProtocolError } from '@/lib/protocol/errors';
 import { Produce } from '@/lib/protocol/generated';
 import { encodeRecordBatch, type RecordInput } from '@/lib/protocol/records/batch';
 import type { CompressionType } from '@/lib/protocol/records/compression';
 import { describeTopicConfigs, getTopicConfigs } from '../configs';
-import { getTopicMeta, type TopicMeta } from '../metadata';
+import { getTopicMeta, LEADER_MOVED_ERRORS, type TopicMeta } from '../metadata';
 import { getProtocolClient } from '../protocol-pool';
 
 // Writes record batches straight to partition leaders with Produce (acks=all). Batches are
 // built by the protocol layer, so keys, values, headers (null values and order included) and
 // timestamps go to Kafka exactly as given.
 
-const MESSAGE_TOO_LARGE = 10;
-const RECORD_LIST_TOO_LARGE = 18;
-const LEADER_MOVED = new Set([3, 5, 6, 74, 75]);
 /** Kafka's default max.message.bytes, used when the topic's value cannot be read. */
 const DEFAULT_MAX_MESSAGE_BYTES = 1_048_588;
 
@@ -106,11 +103,11 @@ export class TopicWriter {
           { timeoutMs: 45_000 },
         );
         const result = response.responses[0]?.partitionResponses[0];
-        if (!result) throw new KafkaProtocolError(-1, 'empty produce response');
-        if (result.errorCode === 0) return { baseOffset: result.baseOffset, logAppendTime: result.logAppendTimeMs ?? -1 };
+        if (!result) throw new KafkaProtocolError(ErrorCode.UNKNOWN_SERVER_ERROR, 'empty produce response');
+        if (result.errorCode === ErrorCode.NONE) return { baseOffset: result.baseOffset, logAppendTime: result.logAppendTimeMs ?? -1 };
         code = result.errorCode;
-        if (code === MESSAGE_TOO_LARGE || code === RECORD_LIST_TOO_LARGE) throw this.tooLarge(batch.length, await this.messageLimit());
-        if (!LEADER_MOVED.has(code) || attempt > 0) throw new KafkaProtocolError(code, result.errorMessage ?? `producing to partition ${partition} of "${this.topic}"`);
+        if (code === ErrorCode.MESSAGE_TOO_LARGE || code === ErrorCode.RECORD_LIST_TOO_LARGE) throw this.tooLarge(batch.length, await this.messageLimit());
+        if (!LEADER_MOVED_ERRORS.has(code) || attempt > 0) throw new KafkaProtocolError(code, result.errorMessage ?? `producing to partition ${partition} of "${this.topic}"`);
       }
       if (attempt > 0) throw new KafkaProtocolError(code, `partition ${partition} of "${this.topic}" has no leader`);
       this.meta = await getTopicMeta(this.clusterId, this.topic, true);

@@ -5,7 +5,7 @@
  */
 import net from 'node:net';
 import type { ApiCodec } from '../api-codec';
-import { KafkaProtocolError, ProtocolError, kafkaErrorInfo } from '../errors';
+import { ErrorCode, KafkaProtocolError, ProtocolError, kafkaErrorInfo } from '../errors';
 import { FrameDecoder } from '../framing';
 import { apiCodecsByKey } from '../generated';
 import { ApiVersions, type ApiVersionsResponse } from '../generated/api-versions';
@@ -66,8 +66,6 @@ interface Pending {
 export const DEFAULT_CLIENT_ID = 'kafka-console';
 const CLIENT_SOFTWARE_NAME = 'kafka-console';
 const CLIENT_SOFTWARE_VERSION = '0.1.0';
-const UNSUPPORTED_VERSION = 35;
-const UNSUPPORTED_SASL_MECHANISM = 33;
 
 export class BrokerConnection {
   readonly host: string;
@@ -257,7 +255,7 @@ export class BrokerConnection {
     let version = ApiVersions.maxVersion;
     for (let attempt = 0; attempt < 3; attempt++) {
       const res = await this.send(ApiVersions, request, { version });
-      if (res.errorCode === UNSUPPORTED_VERSION) {
+      if (res.errorCode === ErrorCode.UNSUPPORTED_VERSION) {
         // KIP-511: the broker lists the ApiVersions versions it supports; older ones list nothing.
         const own = res.apiKeys.find((k) => k.apiKey === API_VERSIONS_KEY);
         const next = own ? Math.min(own.maxVersion, ApiVersions.maxVersion) : 0;
@@ -265,7 +263,7 @@ export class BrokerConnection {
         version = next;
         continue;
       }
-      if (res.errorCode !== 0) throw new KafkaProtocolError(res.errorCode, `ApiVersions from ${this.broker}`);
+      if (res.errorCode !== ErrorCode.NONE) throw new KafkaProtocolError(res.errorCode, `ApiVersions from ${this.broker}`);
       this.brokerVersions.clear();
       for (const k of res.apiKeys) this.brokerVersions.set(k.apiKey, { minVersion: k.minVersion, maxVersion: k.maxVersion });
       return;
@@ -279,13 +277,13 @@ export class BrokerConnection {
       throw new SaslAuthenticationError(this.broker, 'broker does not support SaslHandshake v1 (SaslAuthenticate framing)');
     }
     const hs = await this.send(SaslHandshake, { mechanism: sasl.mechanism }, { version: handshakeVersion });
-    if (hs.errorCode === UNSUPPORTED_SASL_MECHANISM) {
+    if (hs.errorCode === ErrorCode.UNSUPPORTED_SASL_MECHANISM) {
       throw new SaslAuthenticationError(
         this.broker,
         `mechanism ${sasl.mechanism} is not enabled; the broker offers ${hs.mechanisms.join(', ') || 'none'}`,
       );
     }
-    if (hs.errorCode !== 0) throw new SaslAuthenticationError(this.broker, kafkaErrorInfo(hs.errorCode).message);
+    if (hs.errorCode !== ErrorCode.NONE) throw new SaslAuthenticationError(this.broker, kafkaErrorInfo(hs.errorCode).message);
 
     if (sasl.mechanism === 'PLAIN') {
       await this.saslStep(Buffer.from(`\0${sasl.username}\0${sasl.password}`, 'utf8'));
@@ -304,7 +302,7 @@ export class BrokerConnection {
 
   private async saslStep(authBytes: Buffer): Promise<Buffer> {
     const res = await this.send(SaslAuthenticate, { authBytes });
-    if (res.errorCode !== 0) {
+    if (res.errorCode !== ErrorCode.NONE) {
       throw new SaslAuthenticationError(this.broker, res.errorMessage || kafkaErrorInfo(res.errorCode).message);
     }
     return res.authBytes;
@@ -317,7 +315,7 @@ export class BrokerConnection {
  * parsed as v0 whatever version was sent.
  */
 function decodeApiVersionsResponse(r: Reader, version: number): ApiVersionsResponse {
-  if (r.remaining >= 2 && r.buf.readInt16BE(r.offset) === UNSUPPORTED_VERSION && version > 0) {
+  if (r.remaining >= 2 && r.buf.readInt16BE(r.offset) === ErrorCode.UNSUPPORTED_VERSION && version > 0) {
     return ApiVersions.decodeResponse(r, 0);
   }
   return ApiVersions.decodeResponse(r, version);

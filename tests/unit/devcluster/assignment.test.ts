@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { assignReplicas } from '@/lib/devcluster/state/assignment';
 import { collisionKey, validateTopicName } from '@/lib/devcluster/state/topic-name';
-import { ErrorCode, KafkaError } from '@/lib/devcluster/errors';
+import { KafkaError } from '@/lib/devcluster/errors';
+import { ErrorCode } from '@/lib/protocol/errors';
 
 describe('replica assignment (Kafka rack-unaware)', () => {
   it('matches Kafka for a fixed start index and shift', () => {

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ConfigStore, validateTopicConfigs } from '@/lib/devcluster/config/store';
 import { ConfigSource, ConfigType } from '@/lib/devcluster/config/types';
-import { ErrorCode, KafkaError } from '@/lib/devcluster/errors';
+import { KafkaError } from '@/lib/devcluster/errors';
+import { ErrorCode } from '@/lib/protocol/errors';
 
 const facts = (id: number) => ({ 'broker.id': String(id) });
 

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { GroupCoordinator, ErrorCode, encodeSubscription } from '@/lib/devcluster/groups';
+import { GroupCoordinator, encodeSubscription } from '@/lib/devcluster/groups';
+import { ErrorCode } from '@/lib/protocol/errors';
 import type { JoinGroupParams } from '@/lib/devcluster/groups';
 import { FakeGroupHost } from './fake-group-host';
 

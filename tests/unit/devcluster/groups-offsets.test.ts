@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GroupCoordinator, ErrorCode, encodeSubscription } from '@/lib/devcluster/groups';
+import { GroupCoordinator, encodeSubscription } from '@/lib/devcluster/groups';
+import { ErrorCode } from '@/lib/protocol/errors';
 import type { OffsetCommitParams } from '@/lib/devcluster/groups';
 import { FakeGroupHost } from './fake-group-host';
 

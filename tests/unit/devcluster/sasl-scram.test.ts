@@ -12,7 +12,7 @@ import {
   scramCredential,
   type ScramMechanism,
 } from '@/lib/devcluster/sasl';
-import { ErrorCode } from '@/lib/devcluster/groups';
+import { ErrorCode } from '@/lib/protocol/errors';
 import type { ConnectionState } from '@/lib/devcluster/handlers/types';
 
 // RFC 7677 section 3 example exchange (user "user", password "pencil").
