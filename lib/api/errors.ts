@@ -13,6 +13,7 @@ export type ApiErrorCode =
   | 'conflict'
   | 'unprocessable'
   | 'payload_too_large'
+  | 'broker_error'
   | 'cluster_unreachable'
   | 'timeout'
   | 'internal';

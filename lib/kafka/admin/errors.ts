@@ -1,32 +1,18 @@
 import 'server-only';
-import { ApiError } from '@/lib/api/errors';
+import type { ApiError } from '@/lib/api/errors';
 import { kafkaErrorInfo } from '@/lib/protocol/errors';
+import { kafkaApiError } from '../errors';
 
 // A broker's refusal of an admin request, as an ApiError that keeps the broker's own message and
 // names the form field it concerns, so the form can show the broker's verdict where it belongs.
-
-const statusByName: Record<string, [number, ApiError['code']]> = {
-  TOPIC_ALREADY_EXISTS: [409, 'conflict'],
-  UNKNOWN_TOPIC_OR_PARTITION: [404, 'not_found'],
-  UNKNOWN_TOPIC_ID: [404, 'not_found'],
-  TOPIC_AUTHORIZATION_FAILED: [403, 'forbidden'],
-  CLUSTER_AUTHORIZATION_FAILED: [403, 'forbidden'],
-  REQUEST_TIMED_OUT: [504, 'timeout'],
-  NOT_CONTROLLER: [503, 'cluster_unreachable'],
-  LEADER_NOT_AVAILABLE: [503, 'cluster_unreachable'],
-  NOT_LEADER_OR_FOLLOWER: [503, 'cluster_unreachable'],
-  BROKER_NOT_AVAILABLE: [503, 'cluster_unreachable'],
-  KAFKA_STORAGE_ERROR: [503, 'cluster_unreachable'],
-  UNSUPPORTED_VERSION: [422, 'unprocessable'],
-};
+// The status comes from the one Kafka error map in lib/kafka/errors.ts.
 
 export function brokerError(code: number, brokerMessage: string | null | undefined, field?: string): ApiError {
   const info = kafkaErrorInfo(code);
-  const [status, apiCode] = statusByName[info.name] ?? [422, 'unprocessable'];
   const message = brokerMessage?.trim() || info.message || info.name;
   const details: Record<string, unknown> = { kafkaError: info.name };
   if (field) details.fields = { [field]: message };
-  return new ApiError(status, apiCode, `The broker refused: ${message}`, details);
+  return kafkaApiError(code, `The broker refused: ${message}`, details);
 }
 
 /** The field of a create/alter form a CreateTopics or config error concerns. */
