@@ -6,6 +6,7 @@ const titles: Record<string, string> = {
   not_found: 'Not found',
   forbidden: 'Not allowed',
   read_only: 'Read-only',
+  broker_error: 'The broker refused',
 };
 
 /** A failed request shown as a clear state on the page, with what to do next. */
