@@ -70,7 +70,7 @@ async function main() {
   const [{ Access }, { visibilityFor }, { listTopics }, { topicListQuery }] = await Promise.all([
     import('@/lib/auth/access'),
     import('@/lib/server/visibility'),
-    import('@/lib/kafka/topics'),
+    import('@/lib/kafka/topics/read'),
     import('@/lib/api/topics'),
   ]);
   const visibility = visibilityFor(new Access([{ name: 'bench', clusters: ['*'], topics: ['bench-00*', 'bench-01*'], actions: ['view'] }]), 'main');

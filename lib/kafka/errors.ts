@@ -5,7 +5,7 @@ import { KafkaProtocolError, kafkaErrorInfo, type KafkaErrorName } from '@/lib/p
 
 // The one map from Kafka error codes to the console's HTTP errors, used for errors the protocol
 // client throws (toApiError, at the route boundary) and for a broker's refusal of an admin
-// request (kafkaApiError, through lib/kafka/admin/errors.ts).
+// request (kafkaApiError, through lib/kafka/topics/errors.ts).
 //
 // The caller's mistakes (a bad value, a name that exists, a topic or group that does not, missing
 // ACLs) are 4xx; an unavailable or moving leader, controller or coordinator is a 503 (retrying

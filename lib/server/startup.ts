@@ -1,7 +1,7 @@
 import 'server-only';
 import { appConfig } from '@/lib/kafka/clusters';
-import { getOverview } from '@/lib/kafka/overview';
-import { topicsSnapshot } from '@/lib/kafka/topics';
+import { getOverview } from '@/lib/kafka/cluster/overview';
+import { topicsSnapshot } from '@/lib/kafka/topics/read';
 
 /**
  * Loads the configuration, failing fast with every problem listed, and with nothing configured

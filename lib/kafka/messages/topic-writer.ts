@@ -6,7 +6,7 @@ import { ErrorCode, KafkaProtocolError } from '@/lib/protocol/errors';
 import { Produce } from '@/lib/protocol/generated';
 import { encodeRecordBatch, type RecordInput } from '@/lib/protocol/records/batch';
 import type { CompressionType } from '@/lib/protocol/records/compression';
-import { describeTopicConfigs, getTopicConfigs } from '../configs';
+import { describeTopicConfigs, getTopicConfigs } from '../topics/configs';
 import { getTopicMeta, LEADER_MOVED_ERRORS, type TopicMeta } from '../metadata';
 import { getProtocolClient } from '../protocol-pool';
 

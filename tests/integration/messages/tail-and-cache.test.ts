@@ -120,9 +120,9 @@ describe('messages: tail connections, dropped batches, cache after writes', () =
   });
 
   it("refreshes a topic's offsets and counts after a produce, and keeps the cluster's other reads", async () => {
-    const { getTopicDetail, topicsSnapshot } = await import('@/lib/kafka/topics');
-    const { getClusterLogDirs } = await import('@/lib/kafka/log-dirs');
-    const { getTopicConfigs } = await import('@/lib/kafka/configs');
+    const { getTopicDetail, topicsSnapshot } = await import('@/lib/kafka/topics/read');
+    const { getClusterLogDirs } = await import('@/lib/kafka/cluster/log-dirs');
+    const { getTopicConfigs } = await import('@/lib/kafka/topics/configs');
     const { produceMessage } = await import('@/lib/kafka/messages/produce');
     await getTopicDetail('main', 'counted', true);
     const logDirs = await getClusterLogDirs('main');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { brokerError, configNameIn, fieldForTopicError } from '@/lib/kafka/admin/errors';
+import { brokerError, configNameIn, fieldForTopicError } from '@/lib/kafka/topics/errors';
 
 describe('broker errors', () => {
   it('names the field a CreateTopics error concerns', () => {

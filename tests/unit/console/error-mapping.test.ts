@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { errorResponse } from '@/lib/server/route';
-import { brokerError } from '@/lib/kafka/admin/errors';
+import { brokerError } from '@/lib/kafka/topics/errors';
 import { kafkaErrorStatus, toApiError } from '@/lib/kafka/errors';
 import { ErrorCode, KAFKA_ERRORS, KafkaProtocolError, kafkaErrorInfo } from '@/lib/protocol/errors';
 import { BrokerTimeoutError, ConnectionClosedError, ConnectionRefusedError, UnsupportedVersionError } from '@/lib/protocol/client';

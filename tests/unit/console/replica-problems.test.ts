@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ClusterMetadata, TopicMeta } from '@/lib/kafka/metadata';
-import { brokerLoads, problemPartitions } from '@/lib/kafka/replicas';
+import { brokerLoads, problemPartitions } from '@/lib/kafka/topics/replicas';
 
 function meta(topics: TopicMeta[], online = [1, 2, 3]): ClusterMetadata {
   const ids = new Set([1, 2, 3]);

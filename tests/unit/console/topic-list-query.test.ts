@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { queryTopics, type SnapshotRow, type TopicsSnapshot } from '@/lib/kafka/topics';
+import { queryTopics, type SnapshotRow, type TopicsSnapshot } from '@/lib/kafka/topics/read';
 
 function row(name: string, extra: Partial<SnapshotRow> = {}): SnapshotRow {
   return {

@@ -1,7 +1,7 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import { OverviewView } from '@/components/overview/overview-view';
 import { withDeadline } from '@/lib/kafka/deadline';
-import { getOverview } from '@/lib/kafka/overview';
+import { getOverview } from '@/lib/kafka/cluster/overview';
 import { overviewKeys } from '@/lib/queries/overview';
 import { pagePrincipal } from '@/lib/server/page-principal';
 import { visibilityFor } from '@/lib/server/visibility';

@@ -4,7 +4,7 @@ import { TopicsView } from '@/components/topics/topics-view';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { TOPIC_PAGE_SIZE } from '@/lib/api/topics';
 import { withDeadline } from '@/lib/kafka/deadline';
-import { listTopics } from '@/lib/kafka/topics';
+import { listTopics } from '@/lib/kafka/topics/read';
 import { parseTopicListParams, topicKeys } from '@/lib/queries/topics';
 import { pagePrincipal } from '@/lib/server/page-principal';
 import { visibilityFor } from '@/lib/server/visibility';

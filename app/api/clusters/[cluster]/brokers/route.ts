@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { refreshParam } from '@/lib/api/common';
-import { listBrokers } from '@/lib/kafka/brokers';
+import { listBrokers } from '@/lib/kafka/cluster/brokers';
 import { parseQuery, route } from '@/lib/server/route';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { refreshParam } from '@/lib/api/common';
-import { getOverview } from '@/lib/kafka/overview';
+import { getOverview } from '@/lib/kafka/cluster/overview';
 import { parseQuery, route } from '@/lib/server/route';
 import { visibilityFor } from '@/lib/server/visibility';
 

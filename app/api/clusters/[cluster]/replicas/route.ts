@@ -1,6 +1,6 @@
 import { replicasQuery } from '@/lib/api/replicas';
 import { getCluster } from '@/lib/kafka/clusters';
-import { replicaSync } from '@/lib/kafka/replicas';
+import { replicaSync } from '@/lib/kafka/topics/replicas';
 import { parseQuery, route } from '@/lib/server/route';
 import { visibilityFor } from '@/lib/server/visibility';
 

@@ -1,9 +1,9 @@
 import 'server-only';
 import { createTopicInput } from '@/lib/api/topic-admin';
 import { topicListQuery } from '@/lib/api/topics';
-import { createTopic } from '@/lib/kafka/admin/create-topic';
+import { createTopic } from '@/lib/kafka/topics/create';
 import { getCluster } from '@/lib/kafka/clusters';
-import { listTopics } from '@/lib/kafka/topics';
+import { listTopics } from '@/lib/kafka/topics/read';
 import { mutation } from '@/lib/server/mutation';
 import { parseQuery, parseWith, readJsonBody, route } from '@/lib/server/route';
 import { visibilityFor } from '@/lib/server/visibility';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { topicNameParam } from '@/lib/api/common';
-import { topicFormContext } from '@/lib/kafka/admin/describe';
+import { topicFormContext } from '@/lib/kafka/topics/form-context';
 import { getCluster } from '@/lib/kafka/clusters';
 import { parseQuery, route } from '@/lib/server/route';
 import { visibilityFor } from '@/lib/server/visibility';

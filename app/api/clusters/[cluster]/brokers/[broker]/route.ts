@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { brokerParam } from '@/lib/api/brokers';
 import { refreshParam } from '@/lib/api/common';
 import { getCluster } from '@/lib/kafka/clusters';
-import { getBrokerDetail } from '@/lib/kafka/brokers';
+import { getBrokerDetail } from '@/lib/kafka/cluster/brokers';
 import { parseQuery, parseWith, route } from '@/lib/server/route';
 import { visibilityFor } from '@/lib/server/visibility';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { deleteTopicInput } from '@/lib/api/topic-admin';
-import { deleteTopic } from '@/lib/kafka/admin/delete-topic';
-import { getTopicDetail } from '@/lib/kafka/topics';
+import { deleteTopic } from '@/lib/kafka/topics/delete';
+import { getTopicDetail } from '@/lib/kafka/topics/read';
 import { topicGet, topicMutation } from '@/lib/server/topic-route';
 
 export const dynamic = 'force-dynamic';

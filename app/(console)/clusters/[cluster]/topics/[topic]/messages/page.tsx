@@ -4,7 +4,7 @@ import { MessagesView } from '@/components/messages/messages-view';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { ApiError } from '@/lib/api/errors';
 import { withDeadline } from '@/lib/kafka/deadline';
-import { getTopicDetail } from '@/lib/kafka/topics';
+import { getTopicDetail } from '@/lib/kafka/topics/read';
 import { topicKeys } from '@/lib/queries/topics';
 import { routeParam } from '@/lib/url-params';
 

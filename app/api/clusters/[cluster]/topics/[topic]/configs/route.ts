@@ -1,8 +1,8 @@
 import 'server-only';
 import { patchConfigsInput, putConfigsInput } from '@/lib/api/topic-admin';
-import { alterTopicConfigs, replaceTopicConfigs } from '@/lib/kafka/admin/alter-configs';
-import { topicConfigState, type TopicConfigState } from '@/lib/kafka/admin/describe';
-import { getTopicConfigs } from '@/lib/kafka/configs';
+import { alterTopicConfigs, replaceTopicConfigs } from '@/lib/kafka/topics/alter-configs';
+import { topicConfigState, type TopicConfigState } from '@/lib/kafka/topics/form-context';
+import { getTopicConfigs } from '@/lib/kafka/topics/configs';
 import type { MutationContext } from '@/lib/server/mutation';
 import { topicGet, topicMutation } from '@/lib/server/topic-route';
 import type { ConfigOp } from '@/lib/topics/config-diff';

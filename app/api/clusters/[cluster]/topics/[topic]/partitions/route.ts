@@ -1,6 +1,6 @@
 import 'server-only';
 import { addPartitionsInput } from '@/lib/api/topic-admin';
-import { addPartitions } from '@/lib/kafka/admin/partitions';
+import { addPartitions } from '@/lib/kafka/topics/partitions';
 import { topicMutation } from '@/lib/server/topic-route';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { purgeRecordsInput } from '@/lib/api/topic-admin';
-import { purgeRecords } from '@/lib/kafka/admin/purge';
+import { purgeRecords } from '@/lib/kafka/topics/purge';
 import { topicMutation } from '@/lib/server/topic-route';
 
 export const dynamic = 'force-dynamic';

@@ -1,14 +1,14 @@
 import 'server-only';
 import type { TopicDetail, TopicListQuery, TopicListResponse, TopicRow, TopicSortKey } from '@/lib/api/topics';
-import { cached } from './cache';
-import { cacheKeys, TOPICS_TTL_MS } from './cache-keys';
-import { withDeadline } from './deadline';
+import { cached } from '../cache';
+import { cacheKeys, TOPICS_TTL_MS } from '../cache-keys';
+import { withDeadline } from '../deadline';
 import { topicConfigSummaries, topicConfigSummary, type TopicConfigSummary } from './configs';
-import { worstLagByTopic } from './groups/worst-lag';
-import { getClusterLogDirs, partitionSize, type ClusterLogDirs } from './log-dirs';
-import { getMetadata, getTopicMeta, isLeaderless, type ClusterMetadata, type TopicMeta } from './metadata';
-import { listPartitionOffsets, type OffsetsByTopic } from './offsets';
-import type { Visibility } from './visibility';
+import { worstLagByTopic } from '../groups/worst-lag';
+import { getClusterLogDirs, partitionSize, type ClusterLogDirs } from '../cluster/log-dirs';
+import { getMetadata, getTopicMeta, isLeaderless, type ClusterMetadata, type TopicMeta } from '../metadata';
+import { listPartitionOffsets, type OffsetsByTopic } from '../offsets';
+import type { Visibility } from '../visibility';
 
 // The topic list is served from one cached snapshot of the whole cluster (one Metadata, one
 // ListOffsets per leader and side, one DescribeLogDirs per broker, batched DescribeConfigs), then

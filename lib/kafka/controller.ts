@@ -1,8 +1,8 @@
 import 'server-only';
 import type { ApiCodec } from '@/lib/protocol/api-codec';
 import { ErrorCode } from '@/lib/protocol/errors';
-import { getMetadata, type ClusterMetadata } from '../metadata';
-import { clusterRpc } from '../protocol-pool';
+import { getMetadata, type ClusterMetadata } from './metadata';
+import { clusterRpc } from './protocol-pool';
 
 // Topic admin requests go to the controller: ZooKeeper-mode brokers answer NOT_CONTROLLER
 // otherwise (KRaft brokers forward them). A NOT_CONTROLLER answer means nothing was done, so it

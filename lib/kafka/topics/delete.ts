@@ -6,7 +6,7 @@ import { DeleteTopics } from '@/lib/protocol/generated';
 import { invalidate } from '../cache';
 import { cacheKeys } from '../cache-keys';
 import { getTopicMeta } from '../metadata';
-import { callController } from './controller';
+import { callController } from '../controller';
 import { brokerError } from './errors';
 
 // Deleting a topic needs its name typed again: the server checks it too, so a stray request (or

@@ -8,8 +8,8 @@ import { validateNewTopic, type NewTopic } from '@/lib/topics/validate-create';
 import { invalidate } from '../cache';
 import { cacheKeys } from '../cache-keys';
 import { getMetadata } from '../metadata';
-import { callController } from './controller';
-import { clusterTopicDefaults, topicConfigState } from './describe';
+import { callController } from '../controller';
+import { clusterTopicDefaults, topicConfigState } from './form-context';
 import { brokerError, fieldForTopicError } from './errors';
 
 // Creating a topic: the console's rules first (each problem named by field), then CreateTopics,

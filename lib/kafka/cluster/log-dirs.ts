@@ -1,10 +1,10 @@
 import 'server-only';
 import { kafkaErrorInfo } from '@/lib/protocol/errors';
 import { DescribeLogDirs } from '@/lib/protocol/generated';
-import { cached } from './cache';
-import { cacheKeys, LOG_DIRS_TTL_MS } from './cache-keys';
-import { getMetadata, liveBrokerIds } from './metadata';
-import { clusterRpc } from './protocol-pool';
+import { cached } from '../cache';
+import { cacheKeys, LOG_DIRS_TTL_MS } from '../cache-keys';
+import { getMetadata, liveBrokerIds } from '../metadata';
+import { clusterRpc } from '../protocol-pool';
 
 // Log directories of every live broker: one DescribeLogDirs per broker, in parallel. Sizes change
 // slowly compared to leadership, so this is cached a little longer than metadata.

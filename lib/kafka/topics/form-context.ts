@@ -1,7 +1,7 @@
 import 'server-only';
 import type { TopicAdminView, TopicConfigView, TopicFormContext } from '@/lib/api/topic-admin';
 import { topicConfigCatalog, topicDefaultsFromBroker } from '@/lib/topics/config-catalog';
-import { readBrokerConfigs, readTopicConfigs, type RawConfig } from '../configs';
+import { readBrokerConfigs, readTopicConfigs, type RawConfig } from './configs';
 import { getMetadata, getTopicMeta, liveBrokerIds } from '../metadata';
 import { listPartitionOffsets } from '../offsets';
 

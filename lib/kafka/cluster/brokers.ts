@@ -1,9 +1,9 @@
 import 'server-only';
 import type { BrokerDetail, BrokerSummary, BrokersResponse, LogDir } from '@/lib/api/brokers';
 import { notFound } from '@/lib/api/errors';
-import { describeBrokerConfigs } from './configs';
+import { describeBrokerConfigs } from '../topics/configs';
 import { getClusterLogDirs, type BrokerLogDirs, type ClusterLogDirs } from './log-dirs';
-import { getMetadata, type ClusterMetadata } from './metadata';
+import { getMetadata, type ClusterMetadata } from '../metadata';
 
 // Brokers as the cluster reports them, with their share of leaders and replicas and the bytes in
 // their log directories. Offline brokers stay listed (from earlier metadata or replica lists).

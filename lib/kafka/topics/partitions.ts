@@ -6,7 +6,7 @@ import { CreatePartitions } from '@/lib/protocol/generated';
 import { invalidate } from '../cache';
 import { cacheKeys } from '../cache-keys';
 import { getTopicMeta } from '../metadata';
-import { callController } from './controller';
+import { callController } from '../controller';
 import { brokerError } from './errors';
 
 // Adding partitions. Kafka cannot remove them, so the new total must be larger than today's;

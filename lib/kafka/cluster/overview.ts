@@ -1,14 +1,14 @@
 import 'server-only';
 import type { OverviewResponse } from '@/lib/api/overview';
 import { overviewHealth } from '@/lib/overview/health';
-import { topicConfigSummaries } from './configs';
-import { withDeadline } from './deadline';
-import { groupsSnapshot } from './groups/snapshot';
+import { topicConfigSummaries } from '../topics/configs';
+import { withDeadline } from '../deadline';
+import { groupsSnapshot } from '../groups/snapshot';
 import { getClusterLogDirs } from './log-dirs';
-import { getMetadata } from './metadata';
-import { problemPartitions } from './replicas';
-import { topicsSnapshot } from './topics';
-import { groupVisible, type Visibility } from './visibility';
+import { getMetadata } from '../metadata';
+import { problemPartitions } from '../topics/replicas';
+import { topicsSnapshot } from '../topics/read';
+import { groupVisible, type Visibility } from '../visibility';
 
 // The cluster at a glance. Everything comes from the same cached reads the other pages use, so the
 // overview adds no requests of its own beyond what a poll of the topic list costs.

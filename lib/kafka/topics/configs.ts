@@ -5,10 +5,10 @@ import { notFound } from '@/lib/api/errors';
 import { ErrorCode, KafkaProtocolError } from '@/lib/protocol/errors';
 import { DescribeConfigs, type DescribeConfigsResponseDescribeConfigsResourceResult } from '@/lib/protocol/generated';
 import { topicConfigInfo } from '@/lib/topics/config-catalog';
-import { cached } from './cache';
-import { cacheKeys, TOPIC_CONFIGS_TTL_MS, TOPIC_SUMMARY_TTL_MS } from './cache-keys';
-import { getMetadata, liveBrokerIds } from './metadata';
-import { clusterRpc } from './protocol-pool';
+import { cached } from '../cache';
+import { cacheKeys, TOPIC_CONFIGS_TTL_MS, TOPIC_SUMMARY_TTL_MS } from '../cache-keys';
+import { getMetadata, liveBrokerIds } from '../metadata';
+import { clusterRpc } from '../protocol-pool';
 
 // Topic and broker configs through DescribeConfigs. The topic list needs two values for every
 // topic; those are read in large batches spread over the live brokers and cached longer, since

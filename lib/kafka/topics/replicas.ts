@@ -1,7 +1,7 @@
 import 'server-only';
 import type { BrokerLoad, PartitionProblem, ProblemPartition, ReplicasQuery, ReplicasResponse, TopicProblems } from '@/lib/api/replicas';
 import { topicConfigSummaries } from './configs';
-import { getMetadata, isLeaderless, type ClusterMetadata } from './metadata';
+import { getMetadata, isLeaderless, type ClusterMetadata } from '../metadata';
 
 // Replica sync: every partition that is offline, below min.insync.replicas or under-replicated,
 // and each broker's share of leaders and replicas, all from one (cached) Metadata response.

@@ -9,7 +9,7 @@ import { invalidate } from '../cache';
 import { cacheKeys } from '../cache-keys';
 import { getTopicMeta } from '../metadata';
 import { clusterRpc } from '../protocol-pool';
-import { topicConfigState, type TopicConfigState } from './describe';
+import { topicConfigState, type TopicConfigState } from './form-context';
 import { brokerError, configNameIn } from './errors';
 
 // Topic config changes through IncrementalAlterConfigs: SET and DELETE (reset to default) of the
