@@ -1,24 +1,24 @@
-import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { BATCH_OFFSETS } from '@/lib/protocol/records/batch';
-import { ConfigStore, validateTopicConfigs } from './config/store';
+import { brokerIdentityConfigs, DEV_STATIC_CONFIGS, restoreDynamicConfigs, storedDynamicConfigs } from './config/dev-broker-configs';
+import { ConfigStore } from './config/store';
 import { KafkaError } from './errors';
 import { ErrorCode } from '@/lib/protocol/errors';
 import { GroupCoordinator } from './groups/coordinator';
 import type { BrokerInfo } from './handlers/types';
-import { checkTimestamps, isTransactional, splitBatches, type StoredBatch } from './log/batch';
 import { buildBatch, type PlainRecord } from './log/build-batch';
 import { PartitionLog } from './log/partition-log';
-import { decodeStoredRecords, type DecodedRecord } from './log/read-records';
+import { acceptedBatches, type ProduceResult } from './log/produce-rules';
+import { readPartitionRecords, type DecodedRecord } from './log/read-records';
 import { normaliseUsers, type DevClusterOptions } from './options';
-import { BrokerServer } from './server';
-import { assignReplicas } from './state/assignment';
+import { ClusterLifecycle } from './lifecycle';
+import type { BrokerServer } from './server';
 import { Partition } from './state/partition';
 import { reconcilePartition, replicateFollowers, type ReplicaView } from './state/replication';
 import { Topic, type TopicSettings } from './state/topic';
-import { checkAssignments, checkPartitionLimit } from './state/topic-rules';
-import { collisionKey, validateTopicName } from './state/topic-name';
+import { collisionKey } from './state/topic-name';
+import { newUuid, planNewTopic, planPartitionGrowth, type CreateTopicInput } from './state/topic-plan';
 import { DataWaiters, partitionKey } from './state/waiters';
 import { ClusterDisk } from './storage/cluster-disk';
 import type { LogStorage } from './storage/types';
@@ -28,40 +28,6 @@ export interface BrokerNode {
   live: boolean;
   server: BrokerServer | null;
   logDir: string;
-}
-
-export interface CreateTopicInput {
-  name: string;
-  partitions: number;
-  replicationFactor: number;
-  configs?: Record<string, string | null> | Map<string, string | null>;
-  assignments?: number[][];
-}
-
-export interface ProduceResult {
-  baseOffset: number;
-  logAppendTimeMs: number;
-  logStartOffset: number;
-}
-
-/** Static broker configs the dev cluster runs with (reported as STATIC_BROKER_CONFIG). */
-const DEV_STATIC_CONFIGS: Record<string, string> = {
-  'log.retention.check.interval.ms': '5000',
-  'offsets.topic.replication.factor': '1',
-  'group.initial.rebalance.delay.ms': '0',
-  'log.message.downconversion.enable': 'false',
-};
-
-/**
- * Stored batches stay views of the request bytes, unless the view would pin a much larger socket
- * buffer for the life of the log; then the batch alone is copied.
- */
-function ownBytes(batch: Buffer): Buffer {
-  return batch.buffer.byteLength > batch.length * 2 ? Buffer.from(batch) : batch;
-}
-
-export function newUuid(): string {
-  return randomBytes(16).toString('base64url');
 }
 
 /**
@@ -82,12 +48,9 @@ export class DevCluster {
   readonly maxFrameBytes: number;
   /** Bumped whenever anything a Metadata response shows changes (topics, leaders, ISR, brokers). */
   metadataVersion = 0;
-  private readonly lagging = new Set<string>();
   private readonly collisions = new Map<string, string>();
-  private retentionTimer: NodeJS.Timeout | null = null;
   private producerIdSeq = 1000;
-  private closed = false;
-  private readonly closeHooks: (() => Promise<void> | void)[] = [];
+  private readonly lifecycle = new ClusterLifecycle(this);
 
   constructor(readonly options: DevClusterOptions) {
     const count = options.brokers ?? 3;
@@ -104,22 +67,10 @@ export class DevCluster {
       const port = options.basePort ? options.basePort + id - 1 : 0;
       this.brokers.set(id, { info: { nodeId: id, host, port, rack: null }, live: false, server: null, logDir: path.join(base, `broker-${id}`) });
     }
-    this.configs = new ConfigStore({ ...DEV_STATIC_CONFIGS, ...(options.brokerConfigs ?? {}) }, (id) => {
-      const b = this.brokers.get(id);
-      return {
-        'broker.id': String(id),
-        'node.id': String(id),
-        listeners: b ? `PLAINTEXT://${b.info.host}:${b.info.port}` : null,
-        'advertised.listeners': b ? `PLAINTEXT://${b.info.host}:${b.info.port}` : null,
-        'log.dirs': b?.logDir ?? null,
-        'auto.create.topics.enable': String(this.autoCreateTopics),
-        ...(this.users.size > 0 ? { 'sasl.enabled.mechanisms': 'PLAIN,SCRAM-SHA-256,SCRAM-SHA-512' } : {}),
-      };
-    });
-    if (stored) {
-      this.configs.setDynamic(null, new Map(Object.entries(stored.brokerConfigs.default)));
-      for (const [id, cfg] of Object.entries(stored.brokerConfigs.perBroker)) this.configs.setDynamic(Number(id), new Map(Object.entries(cfg)));
-    }
+    this.configs = new ConfigStore({ ...DEV_STATIC_CONFIGS, ...(options.brokerConfigs ?? {}) }, (id) =>
+      brokerIdentityConfigs(id, this.brokers.get(id), { autoCreateTopics: this.autoCreateTopics, sasl: this.users.size > 0 }),
+    );
+    if (stored) restoreDynamicConfigs(this.configs, stored.brokerConfigs);
     this.loadTopics();
     this.saveClusterMeta();
     this.groups = new GroupCoordinator(this, { dataDir: this.disk?.dir ?? null });
@@ -152,44 +103,22 @@ export class DevCluster {
     return [...this.brokers.values()].map((b) => `${b.info.host}:${b.info.port}`);
   }
 
-  /** Registers a broker's server as listening (ports are known only after listen). */
-  markStarted(id: number, server: BrokerServer, port: number): void {
-    const b = this.brokers.get(id);
-    if (!b) throw new Error(`unknown broker ${id}`);
-    b.server = server;
-    b.info.port = port;
-    b.live = true;
-    this.reconcileAll();
-  }
-
-  markStopped(id: number): void {
-    const b = this.brokers.get(id);
-    if (!b) return;
-    b.live = false;
-    b.server = null;
-    this.reconcileAll();
-    this.waiters.notifyAll();
-  }
-
   /** Holds a follower back so it drops out of the ISR (under-replicated), or lets it catch up. */
   setFollowerLag(topic: string, partition: number, brokerId: number, lagging: boolean): void {
-    const p = this.partition(topic, partition);
-    if (!p) throw new KafkaError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Unknown partition ${topic}-${partition}`);
-    if (!p.replicas.includes(brokerId)) throw new KafkaError(ErrorCode.REPLICA_NOT_AVAILABLE, `Broker ${brokerId} holds no replica of ${topic}-${partition}`);
-    const key = `${partitionKey(topic, partition)}\u0000${brokerId}`;
-    if (lagging) this.lagging.add(key);
-    else this.lagging.delete(key);
-    const t = this.topics.get(topic) as Topic;
-    if (reconcilePartition(p, this.replicaView, this.settings(t).uncleanLeaderElection)) this.metadataVersion++;
-    this.waiters.notify(partitionKey(topic, partition));
+    this.lifecycle.setFollowerLag(topic, partition, brokerId, lagging);
   }
 
-  private readonly replicaView: ReplicaView = {
+  /** Followers held back by setFollowerLag, as `topic/partition\u0000broker`. */
+  readonly lagging = new Set<string>();
+
+  /** How replication sees the brokers: live, and whether a follower is held back. */
+  readonly replicaView: ReplicaView = {
     isLive: (id) => this.isLive(id),
     isLagging: (p, id) => this.lagging.has(`${partitionKey(p.topic, p.index)}\u0000${id}`),
   };
 
-  private reconcileAll(): void {
+  /** Re-elects leaders and recomputes every ISR after a broker came or went. */
+  reconcileAll(): void {
     let changed = false;
     for (const t of this.topics.values()) {
       const unclean = this.settings(t).uncleanLeaderElection;
@@ -224,30 +153,14 @@ export class DevCluster {
 
   /** Checks a topic creation and returns the assignment it would get, without creating anything. */
   planTopic(input: CreateTopicInput): { assignments: number[][]; configs: Map<string, string> } {
-    validateTopicName(input.name);
-    if (this.topics.has(input.name)) throw new KafkaError(ErrorCode.TOPIC_ALREADY_EXISTS, `Topic '${input.name}' already exists.`);
-    const clash = this.collisions.get(collisionKey(input.name));
-    if (clash) throw new KafkaError(ErrorCode.INVALID_TOPIC_EXCEPTION, `Topic '${input.name}' collides with existing topic: ${clash}`);
-    const entries = input.configs instanceof Map ? [...input.configs] : Object.entries(input.configs ?? {});
-    const configs = validateTopicConfigs(entries);
-    if (input.assignments && input.assignments.length > 0) {
-      if (input.partitions !== -1 || input.replicationFactor !== -1) {
-        throw new KafkaError(ErrorCode.INVALID_REQUEST, 'Both numPartitions or replicationFactor and replicasAssignments were set. Both cannot be used at the same time.');
-      }
-      checkAssignments(input.assignments, 0, (id) => this.brokers.has(id));
-      checkPartitionLimit(input.assignments.length, 0, this.totalPartitions());
-      return { assignments: input.assignments, configs };
-    }
-    const partitions = input.partitions === -1 ? Number(this.configs.brokerValue(this.controllerId(), 'num.partitions')) : input.partitions;
-    const rf = input.replicationFactor === -1 ? Number(this.configs.brokerValue(this.controllerId(), 'default.replication.factor')) : input.replicationFactor;
-    if (partitions <= 0) throw new KafkaError(ErrorCode.INVALID_PARTITIONS, 'Number of partitions was set to an invalid non-positive value.');
-    if (rf <= 0) throw new KafkaError(ErrorCode.INVALID_REPLICATION_FACTOR, 'Replication factor was set to an invalid non-positive value.');
-    checkPartitionLimit(partitions, 0, this.totalPartitions());
-    const minIsr = Number(configs.get('min.insync.replicas') ?? 1);
-    if (minIsr > rf) {
-      throw new KafkaError(ErrorCode.INVALID_CONFIG, `Invalid value ${minIsr} for configuration min.insync.replicas: min.insync.replicas cannot be greater than the replication factor ${rf}`);
-    }
-    return { assignments: assignReplicas(this.liveBrokerIds(), partitions, rf), configs };
+    return planNewTopic(input, {
+      exists: (name) => this.topics.has(name),
+      collidesWith: (name) => this.collisions.get(collisionKey(name)),
+      knownBroker: (id) => this.brokers.has(id),
+      liveBrokerIds: this.liveBrokerIds(),
+      totalPartitions: this.totalPartitions(),
+      brokerDefault: (name) => Number(this.configs.brokerValue(this.controllerId(), name)),
+    });
   }
 
   private totalPartitions(): number {
@@ -261,9 +174,13 @@ export class DevCluster {
     const topicId = newUuid();
     const partitions = plan.assignments.map((replicas, i) => this.newPartition(input.name, i, replicas, this.disk?.partitionDir(input.name, i) ?? null));
     const topic = new Topic(input.name, topicId, plan.configs, partitions);
-    this.disk?.saveTopic({ name: topic.name, topicId, configs: Object.fromEntries(plan.configs), replicas: plan.assignments });
+    this.persist(topic);
     this.register(topic);
     return topic;
+  }
+
+  private persist(topic: Topic): void {
+    this.disk?.saveTopic({ name: topic.name, topicId: topic.topicId, configs: Object.fromEntries(topic.configs), replicas: topic.partitions.map((p) => p.replicas) });
   }
 
   private newPartition(topic: string, index: number, replicas: number[], storage: LogStorage | null, restored?: ConstructorParameters<typeof PartitionLog>[2]): Partition {
@@ -298,26 +215,10 @@ export class DevCluster {
     const topic = this.topics.get(name);
     if (!topic) throw new KafkaError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `The topic '${name}' does not exist.`);
     const current = topic.partitions.length;
-    if (count < current) throw new KafkaError(ErrorCode.INVALID_PARTITIONS, `Topic currently has ${current} partitions, which is higher than the requested ${count}.`);
-    if (count === current) throw new KafkaError(ErrorCode.INVALID_PARTITIONS, `Topic already has ${current} partitions.`);
-    checkPartitionLimit(count, current, this.totalPartitions());
-    const rf = topic.partitions[0].replicas.length;
-    let plan: number[][];
-    if (assignments) {
-      if (assignments.length !== count - current) {
-        throw new KafkaError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `Increasing the number of partitions by ${count - current} but ${assignments.length} assignments provided.`);
-      }
-      checkAssignments(assignments, current, (id) => this.brokers.has(id));
-      if (assignments[0].length !== rf) throw new KafkaError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `Inconsistent replication factor between partitions, partition 0 has ${rf} while partitions [${current}] have replication factors [${assignments[0].length}], respectively.`);
-      plan = assignments;
-    } else {
-      const live = this.liveBrokerIds().sort((a, b) => a - b);
-      const firstIndex = Math.max(0, live.indexOf(topic.partitions[0].replicas[0]));
-      plan = assignReplicas(live, count - current, rf, { startPartition: current, firstIndex });
-    }
+    const plan = planPartitionGrowth(topic, count, assignments, { knownBroker: (id) => this.brokers.has(id), liveBrokerIds: this.liveBrokerIds(), totalPartitions: this.totalPartitions() });
     if (validateOnly) return;
     plan.forEach((replicas, i) => topic.partitions.push(this.newPartition(name, current + i, replicas, this.disk?.partitionDir(name, current + i) ?? null)));
-    this.disk?.saveTopic({ name, topicId: topic.topicId, configs: Object.fromEntries(topic.configs), replicas: topic.partitions.map((p) => p.replicas) });
+    this.persist(topic);
     this.metadataVersion++;
   }
 
@@ -327,7 +228,7 @@ export class DevCluster {
     if (!topic) throw new KafkaError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic ${name} does not exist.`);
     topic.configs = configs;
     topic.configsChanged();
-    this.disk?.saveTopic({ name, topicId: topic.topicId, configs: Object.fromEntries(configs), replicas: topic.partitions.map((p) => p.replicas) });
+    this.persist(topic);
     this.applyRetention();
   }
 
@@ -339,13 +240,7 @@ export class DevCluster {
   }
 
   private saveClusterMeta(): void {
-    if (!this.disk) return;
-    const perBroker: Record<string, Record<string, string>> = {};
-    for (const id of this.brokers.keys()) {
-      const m = this.configs.dynamicConfigs(id);
-      if (m.size > 0) perBroker[id] = Object.fromEntries(m);
-    }
-    this.disk.saveCluster({ clusterId: this.clusterId, brokerConfigs: { default: Object.fromEntries(this.configs.dynamicConfigs(null)), perBroker } });
+    this.disk?.saveCluster({ clusterId: this.clusterId, brokerConfigs: storedDynamicConfigs(this.configs, this.brokers.keys()) });
   }
 
   private loadTopics(): void {
@@ -386,14 +281,7 @@ export class DevCluster {
     const p = this.leaderPartition(topic, index, brokerId);
     const t = this.topics.get(topic) as Topic;
     const s = this.settings(t);
-    if (acks !== 0 && acks !== 1 && acks !== -1) throw new KafkaError(ErrorCode.INVALID_REQUIRED_ACKS, `Invalid required acks ${acks}`);
-    if (acks === -1 && p.isr.length < s.minInsyncReplicas) {
-      throw new KafkaError(ErrorCode.NOT_ENOUGH_REPLICAS, `The size of the current ISR [${p.isr.join(', ')}] is insufficient to satisfy the min.isr requirement of ${s.minInsyncReplicas} for partition ${topic}-${index}`);
-    }
-    if (!records || records.length === 0) throw new KafkaError(ErrorCode.CORRUPT_MESSAGE, 'Produce request carries no records');
-    const batches = splitBatches(records, s.maxMessageBytes).map(ownBytes);
-    if (batches.some(isTransactional)) throw new KafkaError(ErrorCode.INVALID_TXN_STATE, 'Transactions are not supported by the dev cluster');
-    if (!s.logAppendTime) for (const b of batches) checkTimestamps(b, this.now(), s.timestampBeforeMaxMs, s.timestampAfterMaxMs);
+    const batches = acceptedBatches(p, s, records, acks, this.now());
     if (batches.length === 1) {
       const dup = p.producers.duplicateOf(batches[0]);
       if (dup !== null) return { baseOffset: dup, logAppendTimeMs: -1, logStartOffset: p.logStartOffset };
@@ -465,97 +353,45 @@ export class DevCluster {
   readRecords(topic: string, partition: number, fromOffset: number, maxRecords: number): DecodedRecord[] {
     const p = this.partition(topic, partition);
     if (!p) throw new KafkaError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Unknown partition ${topic}-${partition}`);
-    const from = Math.max(fromOffset, p.logStartOffset);
-    const out: DecodedRecord[] = [];
-    const batches: StoredBatch[] = p.log.batchesFrom(from, p.highWatermark, Math.max(1, maxRecords));
-    for (const b of batches) {
-      for (const r of decodeStoredRecords(b.buf)) {
-        if (r.offset >= from && out.length < maxRecords) out.push(r);
-      }
-      if (out.length >= maxRecords) break;
-    }
-    return out;
+    return readPartitionRecords(p, fromOffset, maxRecords);
   }
 
-  // ---- lifecycle -----------------------------------------------------------------------------
+  // ---- lifecycle (ClusterLifecycle) ---------------------------------------------------------
 
   /** Opens every broker's port; on failure closes what was opened and rethrows. */
-  async start(): Promise<void> {
-    try {
-      for (const id of this.brokers.keys()) await this.startBroker(id);
-    } catch (err) {
-      await this.close();
-      throw err;
-    }
-    this.startRetention();
+  start(): Promise<void> {
+    return this.lifecycle.start();
   }
 
   /** Starts (or restarts) a broker on its port; its replicas catch up and rejoin the ISR. */
-  async startBroker(id: number): Promise<void> {
-    const b = this.brokers.get(id);
-    if (!b) throw new Error(`Unknown broker ${id}`);
-    if (b.live || this.closed) return;
-    const server = new BrokerServer(this, b.info);
-    const port = await server.listen(b.info.port);
-    this.markStarted(id, server, port);
+  startBroker(id: number): Promise<void> {
+    return this.lifecycle.startBroker(id);
   }
 
   /** Stops a broker: its port closes, leadership moves to other in-sync replicas, it leaves the ISR. */
-  async stopBroker(id: number): Promise<void> {
-    const b = this.brokers.get(id);
-    if (!b) throw new Error(`Unknown broker ${id}`);
-    if (!b.live) return;
-    const server = b.server;
-    this.markStopped(id);
-    await server?.close();
+  stopBroker(id: number): Promise<void> {
+    return this.lifecycle.stopBroker(id);
   }
 
   /** Runs before the cluster shuts down (demo producers, for instance). */
   onClose(hook: () => Promise<void> | void): void {
-    this.closeHooks.push(hook);
+    this.lifecycle.onClose(hook);
   }
 
-  async close(): Promise<void> {
-    if (this.closed) return;
-    for (const hook of this.closeHooks.splice(0)) {
-      try {
-        await hook();
-      } catch (err) {
-        console.error('[devcluster] close hook failed', err);
-      }
-    }
-    const servers = [...this.brokers.values()].map((b) => b.server).filter((s) => s !== null);
-    for (const b of this.brokers.values()) {
-      b.live = false;
-      b.server = null;
-    }
-    this.shutdown();
-    await Promise.all(servers.map((s) => s.close()));
+  close(): Promise<void> {
+    return this.lifecycle.close();
   }
 
   startRetention(): void {
-    const interval = Number(this.configs.brokerValue(this.controllerId(), 'log.retention.check.interval.ms'));
-    this.retentionTimer = setInterval(() => {
-      try {
-        this.applyRetention();
-      } catch (err) {
-        console.error('[devcluster] retention check failed', err);
-      }
-    }, interval);
-    this.retentionTimer.unref();
+    this.lifecycle.startRetention();
   }
 
   get isClosed(): boolean {
-    return this.closed;
+    return this.lifecycle.isClosed;
   }
 
   /** Stops timers and closes logs; servers are closed by the caller first. */
   shutdown(): void {
-    if (this.closed) return;
-    this.closed = true;
-    if (this.retentionTimer) clearInterval(this.retentionTimer);
-    this.waiters.notifyAll();
-    this.groups.close();
-    for (const t of this.topics.values()) for (const p of t.partitions) p.log.close();
+    this.lifecycle.shutdown();
   }
 }
