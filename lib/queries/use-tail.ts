@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
-import { openStream, streamPieces } from '@/components/messages/stream-response';
+import { openStream, streamPieces } from '@/lib/api/stream';
 import { ApiError } from '@/lib/api/errors';
 import type { Message, TailEvent } from '@/lib/api/messages';
 import { messagesPath } from './messages';

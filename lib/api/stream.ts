@@ -1,3 +1,5 @@
+// The browser side of the streamed answers (search NDJSON, live-tail SSE), beside apiFetch.
+
 import { errorFromResponse } from '@/lib/api/fetcher';
 
 /** Opens a streaming request; a refusal comes back as the server's ApiError, never as data. */
