@@ -2,14 +2,13 @@
 
 import { useRef, useState } from 'react';
 import { ApiError } from '@/lib/api/errors';
-import type { ReplayInput } from '@/lib/api/produce';
 import { cancelReplay, useReplay, useReplayProgress, useTopicNames } from '@/lib/queries/messages';
 import { Field } from './position-fields';
 import { ReplayProgressBar, ReplayResultSummary } from './replay-outcome';
+import { replaySource, type SourceMode } from './replay-source';
 import { DateTimeInput } from '@/components/ui/date-time-input';
 
 const input = 'rounded border border-slate-300 bg-white px-2 py-1 text-sm focus:border-sky-500 focus:outline-none';
-type SourceMode = 'messages' | 'offsets' | 'time';
 
 /** Replays chosen messages, an offset range or a time range into a topic, with progress and a checked count. */
 export function ReplayPanel({ cluster, topic, selection, partitionCount, onClose, disabled }: {
@@ -38,20 +37,8 @@ export function ReplayPanel({ cluster, topic, selection, partitionCount, onClose
   const targetPartitions = names.data?.find((t) => t.name === target)?.partitions;
 
   const start = () => {
-    const e: Record<string, string> = {};
+    const { source, errors: e } = replaySource(mode, { selection, partition, from, to, fromTime, toTime });
     if (!target) e['target.topic'] = 'Choose the topic to replay into';
-    let source: ReplayInput['source'];
-    if (mode === 'messages') source = { mode, messages: selection };
-    else if (mode === 'offsets') {
-      if (!/^\d+$/.test(from)) e['source.from'] = 'A whole number';
-      if (!/^\d+$/.test(to)) e['source.to'] = 'A whole number';
-      else if (Number(to) < Number(from)) e['source.to'] = 'The last offset must not be before the first';
-      source = { mode, partition: Number(partition), from: Number(from), to: Number(to) };
-    } else {
-      if (!fromTime) e['source.from'] = 'Enter the start time (YYYY-MM-DD HH:mm:ss)';
-      if (!toTime) e['source.to'] = 'Enter the end time (YYYY-MM-DD HH:mm:ss)';
-      source = { mode, from: fromTime, to: toTime };
-    }
     setErrors(e);
     if (Object.keys(e).length > 0) return;
     const id = crypto.randomUUID();
