@@ -6,6 +6,7 @@ import { deleteGroupInput, deleteGroupOffsetsInput, resetExecuteRequest } from '
 import { addPartitionsInput, createTopicInput, deleteTopicInput, patchConfigsInput, purgeRecordsInput, putConfigsInput } from '@/lib/api/topic-admin';
 import { callRoute } from '@/tests/support/console';
 import { seededRandom } from '@/tests/support/seeded-random';
+import { waitFor } from '@/tests/support/wait';
 import { corrupt, genericMalformed, pick, type Body } from './fuzz-bodies';
 import { discoverWriteRoutes, paramsFor, type DiscoveredRoute } from './routes';
 import { snapshotCluster, startAdminTest, type AdminTestContext } from './support';
@@ -60,9 +61,9 @@ before(async () => {
   await consumer.subscribe({ topic, fromBeginning: true });
   let seen = 0;
   await consumer.run({ autoCommitInterval: 100, eachMessage: async () => void seen++ });
-  const deadline = Date.now() + 20_000;
-  while (seen < 30 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  await new Promise((r) => setTimeout(r, 500));
+  await waitFor(() => seen === 30, { timeoutMs: 20_000, what: () => `the group to consume all 30 messages (${seen})` });
+  // Its commits land after the messages: a snapshot taken before they all did would differ later.
+  await waitFor(async () => (await committedOffsets()) === 30, { timeoutMs: 10_000, what: 'the group to commit all 30 messages' });
   routes = await discoverWriteRoutes();
   console.log(`fuzz seed ${SEED} (FUZZ_SEED=${SEED} reproduces), ${routes.length} write routes, ${BODIES_PER_ROUTE} bodies each`);
 });
@@ -70,6 +71,31 @@ after(async () => {
   await consumer?.disconnect().catch(() => undefined);
   await t?.close();
 });
+
+/** Sum of the group's committed offsets on the fuzzed topic. */
+async function committedOffsets(): Promise<number> {
+  const [committed] = await t.admin.fetchOffsets({ groupId: group, topics: [topic] });
+  return committed.partitions.reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
+}
+
+/**
+ * What the fuzzing relies on, so that it cannot pass by sending nothing or by aiming at nothing:
+ * routes were found, among them every one with a known schema (its template would silently go
+ * unused otherwise); the topic holds its 30 messages; the group is live (Kafka refuses to delete
+ * or reset a group with members, so a body that got through would not be what changed it) and
+ * has committed all 30.
+ */
+async function assertFuzzTargets(): Promise<void> {
+  assert.ok(routes.length > 0, 'write routes were discovered');
+  const ids = new Set(routes.map((r) => r.id));
+  assert.deepEqual(Object.keys(known).filter((id) => !ids.has(id)), [], 'every route with a known schema is among the discovered ones');
+  const offsets = await t.admin.fetchTopicOffsets(topic);
+  assert.equal(offsets.reduce((sum, p) => sum + Number(p.high), 0), 30, `${topic} holds its 30 messages`);
+  const [described] = (await t.admin.describeGroups([group])).groups;
+  assert.equal(described.state, 'Stable', `${group} is live`);
+  assert.equal(described.members.length, 1, `${group} has its member`);
+  assert.equal(await committedOffsets(), 30, `${group} has committed all 30 messages`);
+}
 
 function send(route: DiscoveredRoute, params: Record<string, string>, body: Body) {
   return callRoute<{ code?: string }>(route.handler, params, {
@@ -81,6 +107,7 @@ function send(route: DiscoveredRoute, params: Record<string, string>, body: Body
 
 describe('fuzzing every write route', () => {
   it(`no 500, no 2xx and no change to the cluster for malformed bodies`, { timeout: 900_000 }, async () => {
+    await assertFuzzTargets();
     const before = await snapshotCluster(t.admin);
     assert.ok(before.groups[group]?.length, 'the group has committed offsets to protect');
     const rnd = seededRandom(SEED);
@@ -105,6 +132,7 @@ describe('fuzzing every write route', () => {
   });
 
   it('malformed URL params with plausible bodies are 4xx and change nothing', { timeout: 300_000 }, async () => {
+    await assertFuzzTargets();
     const before = await snapshotCluster(t.admin);
     const rnd = seededRandom(SEED + 1);
     const badNames = ['', '.', '..', '../x', 'a/b', 'x'.repeat(300), 'bad name', '%00', '\u0000', `${topic}-missing`, 'ünï'];

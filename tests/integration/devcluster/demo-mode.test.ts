@@ -4,9 +4,7 @@ import { AssignerProtocol, Kafka, logLevel, type Admin } from 'kafkajs';
 import { startDevCluster, type DevCluster } from '@/lib/devcluster';
 import { DEMO_GROUPS, DEMO_TOPICS, startDemo, type DemoHandle } from '@/lib/devcluster/demo';
 import { murmur2 } from '@/lib/devcluster/demo/partitioner';
-import { waitFor } from './support';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import { expectNothingFor, waitFor } from '@/tests/support/wait';
 
 describe('demo mode', () => {
   let cluster: DevCluster;
@@ -50,9 +48,13 @@ describe('demo mode', () => {
     assert.equal(value('payments', 'retention.ms'), '86400000');
 
     const before = await admin.fetchTopicOffsets('orders');
-    await sleep(2_000);
-    const afterwards = await admin.fetchTopicOffsets('orders');
     const total = (o: { high: string }[]) => o.reduce((s, p) => s + Number(p.high), 0);
+    let afterwards = before;
+    await waitFor(async () => total((afterwards = await admin.fetchTopicOffsets('orders'))) > total(before), {
+      timeoutMs: 5_000,
+      what: 'a live message on orders',
+      intervalMs: 200,
+    });
     assert.ok(total(before) >= 900, 'history was written at start');
     assert.ok(total(afterwards) > total(before), 'new messages keep arriving');
 
@@ -82,7 +84,7 @@ describe('demo mode', () => {
         const d = groups.find((x) => x.groupId === g.groupId)!;
         return g.behaviour === 'empty' ? d.state === 'Empty' : d.state === 'Stable' && d.members.length >= g.members;
       });
-    }, 20_000, 'every demo group in its expected state');
+    }, { timeoutMs: 20_000, what: 'every demo group in its expected state' });
     const listed = (await admin.listGroups()).groups;
     assert.deepEqual(listed.map((g) => g.groupId).sort(), [...ids].sort());
     assert.ok(listed.every((g) => g.protocolType === 'consumer'));
@@ -105,12 +107,27 @@ describe('demo mode', () => {
     assert.ok(Number(audit.partitions[0].offset) > 0);
     assert.ok((await lag('audit-archiver', 'audit-log')) > 0);
 
-    await sleep(1_000);
-    const keepUp1 = await lag('order-fulfillment', 'orders');
+    // First order-fulfillment works through the history it joined to; then, while clickstream's
+    // lag grows, it goes on consuming: its commits pass every offset that existed at the first look.
+    let keepUp1 = Infinity;
+    await waitFor(async () => (keepUp1 = await lag('order-fulfillment', 'orders')) < 60, {
+      timeoutMs: 5_000,
+      what: () => `order-fulfillment to catch up with the history (lag ${keepUp1})`,
+      intervalMs: 200,
+    });
     const slow1 = await lag('clickstream-analytics', 'clickstream');
-    await sleep(4_000);
+    const ordersAtFirstLook = await admin.fetchTopicOffsets('orders');
+    let slow2 = slow1;
+    await waitFor(
+      async () => {
+        slow2 = await lag('clickstream-analytics', 'clickstream');
+        const [committed] = await admin.fetchOffsets({ groupId: 'order-fulfillment', topics: ['orders'] });
+        const consumedAll = ordersAtFirstLook.every((p) => Number(committed.partitions.find((c) => c.partition === p.partition)?.offset ?? -1) >= Number(p.high));
+        return slow2 > slow1 + 10 && consumedAll;
+      },
+      { timeoutMs: 15_000, what: () => `clickstream-analytics to fall behind (lag ${slow1} -> ${slow2}) while order-fulfillment consumes on`, intervalMs: 200 },
+    );
     const keepUp2 = await lag('order-fulfillment', 'orders');
-    const slow2 = await lag('clickstream-analytics', 'clickstream');
     assert.ok(keepUp1 < 60 && keepUp2 < 60, `order-fulfillment keeps up (lag ${keepUp1}, ${keepUp2})`);
     assert.ok(slow2 > slow1 + 10, `clickstream-analytics falls behind (lag ${slow1} -> ${slow2})`);
 
@@ -120,7 +137,7 @@ describe('demo mode', () => {
       const d = (await admin.describeGroups(['sensor-aggregator'])).groups[0];
       if (d.state === 'Stable') sizes.add(d.members.length);
       return sizes.has(2) && sizes.has(3);
-    }, 15_000, 'sensor-aggregator to run with both two and three members');
+    }, { timeoutMs: 15_000, what: 'sensor-aggregator to run with both two and three members' });
   });
 
   it('stops cleanly: members leave, producers stop', async () => {
@@ -128,7 +145,13 @@ describe('demo mode', () => {
     const { groups } = await admin.describeGroups(DEMO_GROUPS.map((g) => g.groupId));
     assert.ok(groups.every((g) => g.state === 'Empty' && g.members.length === 0), groups.map((g) => `${g.groupId}:${g.state}`).join(' '));
     const a = await admin.fetchTopicOffsets('clickstream');
-    await sleep(600);
+    // Proving that nothing more is produced needs a window: three of the producer's 200 ms ticks,
+    // which at clickstream's 14 messages a second would bring some.
+    await expectNothingFor(600, {
+      what: 'a clickstream message after the stop',
+      happened: async () => JSON.stringify(await admin.fetchTopicOffsets('clickstream')) !== JSON.stringify(a),
+      intervalMs: 100,
+    });
     assert.deepEqual(await admin.fetchTopicOffsets('clickstream'), a);
   });
 });

@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { startDevCluster, type DevCluster } from '@/lib/devcluster';
 import { DescribeLogDirs, Metadata } from '@/lib/protocol/generated';
-import { RawConnection, portOpen, waitFor } from './support';
+import { waitFor } from '@/tests/support/wait';
+import { RawConnection, portOpen } from './support';
 
 describe('devcluster broker faults', () => {
   let cluster: DevCluster;
@@ -144,7 +145,7 @@ describe('devcluster broker faults', () => {
     assert.ok(entry.partitionSize < p.log.totalBytes);
 
     cluster.setFollowerLag('lag', 0, follower, false);
-    await waitFor(() => p.isr.includes(follower), 5000, 'follower to rejoin');
+    await waitFor(() => p.isr.includes(follower), { timeoutMs: 5000, what: 'follower to rejoin' });
     assert.equal(p.replicaOffset(follower), 100);
     await lagProducer.disconnect();
   });

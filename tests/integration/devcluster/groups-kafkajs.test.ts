@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { AssignerProtocol, Kafka, logLevel, type Admin, type Consumer, type Producer } from 'kafkajs';
 import { startDevCluster, type DevCluster } from '@/lib/devcluster';
-import { waitFor } from './support';
+import { expectNothingFor, waitFor } from '@/tests/support/wait';
 
 const TOTAL = 100_000;
 const PARTITIONS = 6;
@@ -73,7 +73,7 @@ describe('consumer groups with kafkajs 2.2.4', () => {
         consumers.push(c);
         running.add(c);
       }
-      await waitFor(() => stableAssignment(admin, groupId, 3, topic), 30_000, 'a stable group of three');
+      await waitFor(() => stableAssignment(admin, groupId, 3, topic), { timeoutMs: 30_000, what: 'a stable group of three' });
       return consumers;
     };
 
@@ -100,8 +100,10 @@ describe('consumer groups with kafkajs 2.2.4', () => {
     async function runScenario() {
     let consumers = await startConsumers();
     await produce(0, TOTAL);
-    await waitFor(() => received >= TOTAL, 180_000, `${TOTAL} messages (got ${received})`);
-    await new Promise((r) => setTimeout(r, 500));
+    await waitFor(() => received >= TOTAL, { timeoutMs: 180_000, what: () => `${TOTAL} messages (got ${received})` });
+    // A message delivered twice would come after the last first delivery: no event marks that it
+    // will not, so the members keep running for a bounded window in which none may arrive.
+    await expectNothingFor(500, { what: () => `a delivery beyond the ${TOTAL} messages (${received})`, happened: () => received > TOTAL });
     await stopAll(consumers);
 
     assert.equal(received, TOTAL, 'no message was delivered twice');
@@ -121,8 +123,10 @@ describe('consumer groups with kafkajs 2.2.4', () => {
     lastOffset.clear();
     await produce(TOTAL, TOTAL + 1_000);
     consumers = await startConsumers();
-    await waitFor(() => received >= TOTAL + 1_000, 60_000, 'the messages produced while the group was down');
-    await new Promise((r) => setTimeout(r, 1_000));
+    await waitFor(() => received >= TOTAL + 1_000, { timeoutMs: 60_000, what: 'the messages produced while the group was down' });
+    // Messages consumed a second time (the restarted members starting before the commits) would
+    // keep coming: a bounded window in which nothing more may arrive.
+    await expectNothingFor(1_000, { what: () => `a delivery beyond the ${TOTAL + 1_000} messages (${received})`, happened: () => received > TOTAL + 1_000 });
     await stopAll(consumers);
     assert.equal(received, TOTAL + 1_000, 'nothing consumed twice after the restart');
     assert.equal(seen.findIndex((c) => c !== 1), -1);
@@ -152,7 +156,7 @@ describe('consumer groups with kafkajs 2.2.4', () => {
   });
 
   async function checkAdminGroups(consumer: Consumer, got: () => number, topic: string) {
-    await waitFor(() => got() === 30, 20_000, 'messages for admin-live');
+    await waitFor(() => got() === 30, { timeoutMs: 20_000, what: 'messages for admin-live' });
     await consumer.commitOffsets([{ topic, partition: 0, offset: '5' }]);
     // A group that only ever committed (no members), as admin tools create.
     await admin.setOffsets({ groupId: 'admin-idle', topic, partitions: [{ partition: 1, offset: '7' }] });
@@ -209,8 +213,9 @@ describe('consumer groups with kafkajs 2.2.4', () => {
     const values: string[] = [];
     await consumer.run({ eachMessage: async ({ message }) => void values.push(message.value!.toString()) });
     try {
-      await waitFor(() => values.length >= 3, 20_000, 'messages after the set offsets');
-      await new Promise((r) => setTimeout(r, 300));
+      await waitFor(() => values.length >= 3, { timeoutMs: 20_000, what: 'messages after the set offsets' });
+      // Messages before the set offsets would be extra deliveries: none may follow in a bounded window.
+      await expectNothingFor(300, { what: () => `a fourth message (${values.join(', ')})`, happened: () => values.length > 3 });
       assert.deepEqual(values.sort(), ['m16', 'm18', 'm19']);
       // Resetting a group with a live member is refused (Kafka's rule).
       await assert.rejects(admin.resetOffsets({ groupId, topic, earliest: true }), /no running instances/);
@@ -252,17 +257,23 @@ describe('consumer groups with kafkajs 2.2.4', () => {
       await survivor.connect();
       await survivor.subscribe({ topic });
       await survivor.run({ eachMessage: async () => {} });
-      await waitFor(() => stableAssignment(admin, groupId, 2, topic), 30_000, 'both members in a stable group');
+      await waitFor(() => stableAssignment(admin, groupId, 2, topic), { timeoutMs: 30_000, what: 'both members in a stable group' });
       assert.ok(survivorPartitions.length > 0 && survivorPartitions.length < PARTITIONS);
 
       child.kill('SIGKILL');
       const killedAt = Date.now();
       await new Promise((r) => child.once('exit', r));
-      await new Promise((r) => setTimeout(r, 3_000));
+      // Half its session after the kill, with no heartbeat for six intervals, the dead member must
+      // still be there: a bounded window (well inside the session timeout) in which it may not go.
+      await expectNothingFor(session / 2, {
+        what: 'the dead member leaving before its session timed out',
+        happened: async () => (await admin.describeGroups([groupId])).groups[0].members.length !== 2,
+        intervalMs: 250,
+      });
       const during = (await admin.describeGroups([groupId])).groups[0];
       assert.equal(during.members.length, 2, 'a dead member still counts until its session times out');
 
-      await waitFor(() => survivorPartitions.length === PARTITIONS, 20_000, 'the survivor to take every partition');
+      await waitFor(() => survivorPartitions.length === PARTITIONS, { timeoutMs: 20_000, what: 'the survivor to take every partition' });
       const elapsed = Date.now() - killedAt;
       assert.ok(elapsed >= session - 1_000, `expired after ${elapsed} ms`);
       const described = (await admin.describeGroups([groupId])).groups[0];

@@ -21,6 +21,8 @@ import {
 } from '@/lib/protocol/generated';
 import { decodeRecordBatches, encodeRecordBatch } from '@/lib/protocol/records/batch';
 import { Reader } from '@/lib/protocol/reader';
+import { watchParkedFetches } from '@/tests/support/parked-fetches';
+import { waitFor } from '@/tests/support/wait';
 import { RawConnection } from './support';
 
 const batchOf = (values: string[], timestamp = Date.now()) =>
@@ -119,13 +121,23 @@ describe('devcluster protocol behaviour (raw requests)', () => {
     const fenced = await conn.request(Fetch, 11, { ...fetchReq('p1', 0), topics: [{ topic: 'p1', partitions: [{ partition: 0, fetchOffset: 0, partitionMaxBytes: 1000, currentLeaderEpoch: 99, logStartOffset: -1 }] }] });
     assert.equal(fenced.responses[0].partitions[0].errorCode, 75, 'UNKNOWN_LEADER_EPOCH');
 
-    const started = Date.now();
-    const parked = conn.request(Fetch, 11, fetchReq('p1', 5, { maxWaitMs: 5000, minBytes: 1 }));
-    setTimeout(() => cluster.appendRecords('p1', 0, [{ key: null, value: Buffer.from('late'), headers: [] }]), 200);
-    const woke = await parked;
-    const waited = Date.now() - started;
-    assert.ok(waited >= 150 && waited < 3000, `woke after ${waited} ms`);
-    assert.equal(decodeRecordBatches(woke.responses[0].partitions[0].records)[0].records[0].value!.toString(), 'late');
+    // The record is appended once the fetch sits parked on p1-0 and has not been answered: only
+    // the append can wake it, long before its max wait.
+    const parkedFetches = watchParkedFetches(cluster);
+    try {
+      const started = Date.now();
+      let answered = false;
+      const parked = conn.request(Fetch, 11, fetchReq('p1', 5, { maxWaitMs: 5000, minBytes: 1 })).finally(() => (answered = true));
+      await waitFor(() => parkedFetches.count('p1', 0) === 1, { timeoutMs: 3_000, what: 'the fetch to park on p1-0' });
+      assert.equal(answered, false, 'a fetch with nothing to read is not answered before data arrives');
+      cluster.appendRecords('p1', 0, [{ key: null, value: Buffer.from('late'), headers: [] }]);
+      const woke = await parked;
+      const waited = Date.now() - started;
+      assert.ok(waited < 3000, `woke after ${waited} ms`);
+      assert.equal(decodeRecordBatches(woke.responses[0].partitions[0].records)[0].records[0].value!.toString(), 'late');
+    } finally {
+      parkedFetches.stop();
+    }
     const idle = Date.now();
     const empty = await conn.request(Fetch, 11, fetchReq('p1', 6, { maxWaitMs: 300, minBytes: 1 }));
     assert.ok(Date.now() - idle >= 250, 'waits max wait when nothing arrives');
@@ -258,12 +270,21 @@ describe('devcluster protocol behaviour (raw requests)', () => {
       const old = Date.now() - 3_600_000;
       small.appendRecords('retained', 0, [{ key: null, value: Buffer.from('old'), headers: [], timestamp: old }]);
       small.appendRecords('retained', 0, [{ key: null, value: Buffer.from('older'), headers: [], timestamp: old }]);
-      await new Promise((r) => setTimeout(r, 400));
+      // Counts the checks the retention timer runs (every 100 ms here).
+      let checks = 0;
+      const applyRetention = small.applyRetention.bind(small);
+      small.applyRetention = () => {
+        applyRetention();
+        checks++;
+      };
+      await waitFor(() => small.partitionOffsets('retained', 0)!.logStartOffset > 0, { timeoutMs: 5_000, what: 'the retention timer to remove the old segments' });
+      assert.ok(checks > 0, 'removed by a retention check');
       const o = small.partitionOffsets('retained', 0)!;
       assert.equal(o.logStartOffset, 2);
       assert.equal(o.highWatermark, 2);
       small.appendRecords('retained', 0, [{ key: null, value: Buffer.from('fresh'), headers: [] }]);
-      await new Promise((r) => setTimeout(r, 300));
+      const checked = checks;
+      await waitFor(() => checks >= checked + 3, { timeoutMs: 5_000, what: 'three retention checks after the fresh record' });
       assert.deepEqual(small.partitionOffsets('retained', 0), { logStartOffset: 2, highWatermark: 3, logEndOffset: 3 });
       assert.deepEqual(small.readRecords('retained', 0, 0, 10).map((r) => r.value!.toString()), ['fresh']);
     } finally {

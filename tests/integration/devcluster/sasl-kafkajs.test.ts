@@ -6,7 +6,8 @@ import { ApiVersions } from '@/lib/protocol/generated/api-versions';
 import { Metadata } from '@/lib/protocol/generated/metadata';
 import { SaslAuthenticate } from '@/lib/protocol/generated/sasl-authenticate';
 import { SaslHandshake } from '@/lib/protocol/generated/sasl-handshake';
-import { RawConnection, waitFor } from './support';
+import { waitFor } from '@/tests/support/wait';
+import { RawConnection } from './support';
 
 describe('SASL authentication with kafkajs 2.2.4', () => {
   let cluster: DevCluster;
@@ -67,7 +68,7 @@ describe('SASL authentication with kafkajs 2.2.4', () => {
       await consumer.subscribe({ topic: 'secured', fromBeginning: true });
       const got: string[] = [];
       await consumer.run({ eachMessage: async ({ message }) => void got.push(message.value!.toString()) });
-      await waitFor(() => got.length === 2, 20_000, 'messages over SASL');
+      await waitFor(() => got.length === 2, { timeoutMs: 20_000, what: 'messages over SASL' });
       assert.deepEqual(got.sort(), ['one', 'two']);
     } finally {
       await consumer.disconnect();

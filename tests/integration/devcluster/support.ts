@@ -20,15 +20,6 @@ export function kcat(args: string[], input?: string | Buffer, timeoutMs = 30_000
   });
 }
 
-export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 /** Whether something accepts TCP connections at `host:port` (a stopped broker must not). */
 export function portOpen(address: string): Promise<boolean> {
   const [host, port] = address.split(':');

@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { BrowseResult, Message, SearchEvent, TailEvent } from '@/lib/api/messages';
 import { callRoute } from '@/tests/support/console';
+import { watchParkedFetches } from '@/tests/support/parked-fetches';
+import { waitFor } from '@/tests/support/wait';
 import { callRaw, sseReader, startMessagesTest, type MessagesTest } from './support';
 
 // What a caller sends cannot make the server hold unbounded memory or connections: a browse page
@@ -23,14 +25,6 @@ process.env.CONSOLE_TAILS_PER_CLUSTER = '3';
 const MB = 1024 * 1024;
 const sockets = () => process.getActiveResourcesInfo().filter((r) => r === 'TCPSocketWrap').length;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
 
 /** A lazily generated body of `chunks` pieces of 1 MB; `pulled` counts what the server read. */
 function lazyBody(chunks: number) {
@@ -149,12 +143,12 @@ describe('messages: limits on memory and connections', () => {
       const one = await callRoute<{ code: string }>(oneRoute.GET, { cluster: 'main', topic: 'big', partition: '0', offset: '0' });
       assert.equal(one.status, 429);
       controllers[0].abort();
-      await until(() => concurrency.slotsInUse('read', { user: 'anonymous' }) === 2, 5_000, 'the aborted search to give its slot back');
+      await waitFor(() => concurrency.slotsInUse('read', { user: 'anonymous' }) === 2, { timeoutMs: 5_000, what: 'the aborted search to give its slot back' });
       assert.equal((await browse('big', { start: 'earliest', limit: '1' })).status, 200);
     } finally {
       for (const c of controllers) c.abort();
     }
-    await until(() => concurrency.slotsInUse('read', { user: 'anonymous' }) === 0, 5_000, 'every slot back');
+    await waitFor(() => concurrency.slotsInUse('read', { user: 'anonymous' }) === 0, { timeoutMs: 5_000, what: 'every slot back' });
   });
 
   it('refuses a slot past the per-cluster limit, naming the cluster', async () => {
@@ -172,6 +166,7 @@ describe('messages: limits on memory and connections', () => {
     const before = sockets();
     const controllers = [new AbortController(), new AbortController()];
     const open = [];
+    const parked = watchParkedFetches(t.console.cluster);
     for (const c of controllers) {
       const response = await callRaw(tailRoute.GET, { cluster: 'main', topic: 'spread' }, { signal: c.signal });
       assert.equal(response.status, 200);
@@ -180,28 +175,30 @@ describe('messages: limits on memory and connections', () => {
       open.push(events);
     }
     try {
-      // 3 partitions on 3 leaders: 3 connections per tail (both of their ends are in this process).
-      await sleep(300);
+      // 3 partitions on 3 leaders: 3 connections per tail (both of their ends are in this process),
+      // counted once both tails long-poll every leader.
+      await parked.untilEveryLeaderPolled('spread', controllers.length);
       assert.ok(sockets() - before <= 2 * 3 * 2, `${sockets() - before} sockets for two tails`);
       const refused = await callRoute<{ code: string; message: string }>(tailRoute.GET, { cluster: 'main', topic: 'spread' });
       assert.equal(refused.status, 429);
       assert.equal(refused.body.code, 'too_many_requests');
       assert.match(refused.body.message, /already have 2 live tails/);
       controllers[0].abort();
-      await until(() => concurrency.slotsInUse('tail', { user: 'anonymous' }) === 1, 5_000, 'the aborted tail to give its slot back');
+      await waitFor(() => concurrency.slotsInUse('tail', { user: 'anonymous' }) === 1, { timeoutMs: 5_000, what: 'the aborted tail to give its slot back' });
       const again = new AbortController();
       controllers.push(again);
       const response = await callRaw(tailRoute.GET, { cluster: 'main', topic: 'spread' }, { signal: again.signal });
       assert.equal(response.status, 200);
       // A cancelled body ends the tail too.
       await response.body!.cancel();
-      await until(() => concurrency.slotsInUse('tail', { user: 'anonymous' }) === 1, 5_000, 'the cancelled tail to give its slot back');
+      await waitFor(() => concurrency.slotsInUse('tail', { user: 'anonymous' }) === 1, { timeoutMs: 5_000, what: 'the cancelled tail to give its slot back' });
     } finally {
+      parked.stop();
       for (const c of controllers) c.abort();
       for (const e of open) await e.cancel();
     }
-    await until(() => concurrency.slotsInUse('tail', { cluster: 'main' }) === 0, 5_000, 'every tail slot back');
-    await until(() => sockets() <= before, 5_000, `the tails' sockets to close (${sockets()} open, ${before} before)`);
+    await waitFor(() => concurrency.slotsInUse('tail', { cluster: 'main' }) === 0, { timeoutMs: 5_000, what: 'every tail slot back' });
+    await waitFor(() => sockets() <= before, { timeoutMs: 5_000, what: () => `the tails' sockets to close (${sockets()} open, ${before} before)` });
   });
 
   it("refuses a 60 MB produce body by the topic's max.message.bytes before reading it", async () => {

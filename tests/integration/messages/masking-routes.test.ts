@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BrowseResult, Message, SearchEvent, TailEvent } from '@/lib/api/messages';
 import { callRoute } from '@/tests/support/console';
-import { callRaw, readNdjson, readSse, startMessagesTest, type MessagesTest } from './support';
+import { callRaw, readNdjson, sseReader, startMessagesTest, type MessagesTest } from './support';
 
 // Masking through the route handlers, with two signed-in users: "ann" has the masking rules of
 // her role on "customers*", "bob" has none. What ann gets must never hold the masked values,
@@ -150,15 +150,23 @@ describe('messages: masking', () => {
     assert.equal(response.status, 200);
     const probe = await callRaw(tailRoute.GET, { cluster: 'main', topic: 'customers' }, { query: { value: CARD }, headers: cookies.ann, signal: controller.signal });
     const ready = (events: TailEvent[]) => events.some((e) => e.type === 'ready');
-    const reading = readSse<TailEvent>(response, (events) => events.some((e) => e.type === 'messages' && e.messages.some((m) => m.offset === 22)), 15_000);
-    const probing = readSse<TailEvent>(probe, (events) => events.some((e) => e.type === 'messages'), 4_000).catch(() => 'nothing');
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    await t.producer.send({ topic: 'customers', messages: [{ key: 'c-live', value: JSON.stringify({ id: 100, card: { number: CARD } }), headers: { 'x-email': EMAIL } }] });
-    const events = await reading;
-    assert.ok(ready(events));
-    assertNoSecret('tail', JSON.stringify(events));
-    assert.equal(await probing, 'nothing', 'a tail searching for the masked value gets nothing');
-    controller.abort();
+    const reading = sseReader<TailEvent>(response);
+    const probing = sseReader<TailEvent>(probe);
+    try {
+      // A tail reads from the ends it found before saying it is ready: the message comes after both.
+      await reading.next(ready);
+      await probing.next(ready);
+      await t.producer.send({ topic: 'customers', messages: [{ key: 'c-live', value: JSON.stringify({ id: 100, card: { number: CARD } }), headers: { 'x-email': EMAIL } }] });
+      const probed = probing.next((events) => events.some((e) => e.type === 'messages'), 4_000).catch(() => 'nothing');
+      const events = await reading.next((events) => events.some((e) => e.type === 'messages' && e.messages.some((m) => m.offset === 22)), 15_000);
+      assert.ok(ready(events));
+      assertNoSecret('tail', JSON.stringify(events));
+      assert.equal(await probed, 'nothing', 'a tail searching for the masked value gets nothing');
+    } finally {
+      controller.abort();
+      await reading.cancel();
+      await probing.cancel();
+    }
   });
 
   it('replay is refused for a user who sees the source masked, and allowed otherwise', async () => {

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { searchEvent, tailEvent, type Message, type SearchEvent, type TailEvent } from '@/lib/api/messages';
 import { callRoute } from '@/tests/support/console';
-import { callRaw, readNdjson, readSse, startMessagesTest, type MessagesTest } from './support';
+import { expectNothingFor } from '@/tests/support/wait';
+import { callRaw, readNdjson, readSse, sseReader, startMessagesTest, type MessagesTest } from './support';
 
 // Search (NDJSON stream) and live tail (server-sent events) through the route handlers.
 
@@ -151,7 +152,9 @@ describe('messages: search and tail routes', () => {
       controller.abort();
       await reader.cancel().catch(() => undefined);
       const atAbort = fetches;
-      await new Promise((r) => setTimeout(r, 500));
+      // The scan stopping is seen only as fetches that do not come: a bounded window in which at
+      // most the one already under way may.
+      await expectNothingFor(500, { what: () => `fetches going on after the abort (${atAbort} -> ${fetches})`, happened: () => fetches > atAbort + 1 });
       assert.ok(fetches <= atAbort + 1, `fetches went on after the abort: ${atAbort} -> ${fetches}`);
       assert.ok(fetches < 5, `the scan was cut short (${fetches} fetches)`);
     } finally {
@@ -164,15 +167,19 @@ describe('messages: search and tail routes', () => {
     const response = await callRaw(tailRoute.GET, { cluster: 'main', topic: 'live' }, { query: { value: 'wanted' }, signal: controller.signal });
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type')!, /text\/event-stream/);
-    const producing = (async () => {
-      await new Promise((r) => setTimeout(r, 300));
+    const reader = sseReader<TailEvent>(response);
+    const started = Date.now();
+    let events: TailEvent[];
+    try {
+      // The tail reads from the ends it found before saying it is ready: produce after that.
+      await reader.next((evs) => evs.some((e) => e.type === 'ready'), 5000);
       await t.producer.send({ topic: 'live', messages: [{ partition: 1, value: 'not this one' }, { partition: 1, value: 'wanted 1' }] });
       await t.producer.send({ topic: 'live', messages: [{ partition: 0, value: 'wanted 0' }] });
-    })();
-    const started = Date.now();
-    const events = await readSse<TailEvent>(response, (evs) => evs.flatMap((e) => (e.type === 'messages' ? e.messages : [])).length >= 2, 5000);
-    await producing;
-    controller.abort();
+      events = await reader.next((evs) => evs.flatMap((e) => (e.type === 'messages' ? e.messages : [])).length >= 2, 5000);
+    } finally {
+      controller.abort();
+      await reader.cancel();
+    }
     for (const event of events) tailEvent.parse(event);
     assert.equal(events[0].type, 'ready');
     const values = events.flatMap((e) => (e.type === 'messages' ? e.messages : [])).map((m) => m.value!.data).sort();

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { produceInputSchema } from '@/lib/api/produce';
 import type { TailBatch } from '@/lib/kafka/messages/tail';
+import { watchParkedFetches } from '@/tests/support/parked-fetches';
+import { waitFor } from '@/tests/support/wait';
 import { callRaw, startMessagesTest, type MessagesTest } from './support';
 
 // What reading and writing messages must not do to the rest of the console: a live tail's long
@@ -10,14 +12,6 @@ import { callRaw, startMessagesTest, type MessagesTest } from './support';
 // numbers without throwing away the cluster's other cached reads.
 
 const sockets = () => process.getActiveResourcesInfo().filter((r) => r === 'TCPSocketWrap').length;
-
-async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('messages: tail connections, dropped batches, cache after writes', () => {
   let t: MessagesTest;
@@ -49,11 +43,11 @@ describe('messages: tail connections, dropped batches, cache after writes', () =
     const before = sockets();
     const controller = new AbortController();
     const running = prepared.run(() => true, controller.signal);
-    await until(() => sockets() > before, 5_000, 'the tail to connect');
+    await waitFor(() => sockets() > before, { timeoutMs: 5_000, what: 'the tail to connect' });
     controller.abort();
     await running;
     // Our side and the devcluster's side of each of its connections both go.
-    await until(() => sockets() <= before, 5_000, `the tail's sockets to close (${sockets()} open, ${before} before)`);
+    await waitFor(() => sockets() <= before, { timeoutMs: 5_000, what: () => `the tail's sockets to close (${sockets()} open, ${before} before)` });
   });
 
   it("answers Metadata and ListOffsets quickly while tails long-poll every broker", async () => {
@@ -62,6 +56,7 @@ describe('messages: tail connections, dropped batches, cache after writes', () =
     await rpc.metadata();
     await offsets.listPartitionOffsets('main', refs, 'latest');
     const controllers = [new AbortController(), new AbortController(), new AbortController()];
+    const parked = watchParkedFetches(t.console.cluster);
     try {
       for (const controller of controllers) {
         const response = await callRaw(tailRoute.GET, { cluster: 'main', topic: 'quiet' }, { signal: controller.signal });
@@ -71,8 +66,8 @@ describe('messages: tail connections, dropped batches, cache after writes', () =
         const first = await response.body!.getReader().read();
         assert.match(new TextDecoder().decode(first.value), /"type":"ready"/);
       }
-      // Nothing arrives on "quiet": every tail now sits in a 1 s long poll on each leader.
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Nothing arrives on "quiet": every tail sits in a 1 s long poll on each leader.
+      await parked.untilEveryLeaderPolled('quiet', controllers.length);
       for (let round = 0; round < 3; round++) {
         let started = Date.now();
         await rpc.metadata();
@@ -84,6 +79,7 @@ describe('messages: tail connections, dropped batches, cache after writes', () =
         assert.ok(listOffsetsMs < 500, `ListOffsets took ${listOffsetsMs} ms behind the tails' long polls`);
       }
     } finally {
+      parked.stop();
       for (const controller of controllers) controller.abort();
     }
   });
@@ -104,10 +100,10 @@ describe('messages: tail connections, dropped batches, cache after writes', () =
     }, controller.signal);
     try {
       await t.producer.send({ topic: 'busy', messages: Array.from({ length: 5 }, (_, i) => ({ value: `first-${i}` })) });
-      await until(() => refused === 1, 10_000, 'the refused batch');
+      await waitFor(() => refused === 1, { timeoutMs: 10_000, what: 'the refused batch' });
       await t.producer.send({ topic: 'busy', messages: Array.from({ length: 3 }, (_, i) => ({ value: `second-${i}` })) });
       const count = () => delivered.reduce((n, b) => n + b.messages.length + b.skipped, 0);
-      await until(() => count() >= 8, 10_000, 'all 8 messages to be delivered or counted');
+      await waitFor(() => count() >= 8, { timeoutMs: 10_000, what: 'all 8 messages to be delivered or counted' });
       assert.deepEqual(
         delivered.flatMap((b) => b.messages.map((m) => m.value?.data)),
         ['second-0', 'second-1', 'second-2'],
