@@ -35,6 +35,8 @@ test('with CONSOLE_AUTH=none it listens, warns in the log, and every page shows 
     await page.goto(`http://127.0.0.1:${port}/clusters/e2e/topics`);
     await expect(page.getByTestId('no-auth-banner')).toContainText('no sign-in');
   } finally {
+    // Leave the page first: its link prefetches would otherwise be cut off by the server stopping.
+    await page.goto('about:blank');
     server.child.kill('SIGTERM');
     await server.exited;
   }
