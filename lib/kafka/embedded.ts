@@ -32,12 +32,13 @@ export async function startEmbeddedCluster(): Promise<ClusterConfig> {
  * the directory, this one runs in memory.
  */
 export async function startDemoCluster(env: Record<string, string | undefined>): Promise<DevCluster> {
-  const dir = path.resolve(env.DEVCLUSTER_DATA_DIR || DEFAULT_DEMO_DATA_DIR);
+  // turbopackIgnore: a data dir chosen at run time, not a file the build should trace and bundle.
+  const dir = path.resolve(/*turbopackIgnore: true*/ env.DEVCLUSTER_DATA_DIR || DEFAULT_DEMO_DATA_DIR);
   const lock = lockDataDir(dir);
   if ('heldBy' in lock) {
     console.log(`[console] ${dir} is in use by another console (pid ${lock.heldBy}): this demo cluster keeps its data in memory.`);
   } else if (env.DEVCLUSTER_FRESH === 'true') {
-    for (const name of readdirSync(dir)) if (!isLockFile(name)) rmSync(path.join(dir, name), { recursive: true, force: true });
+    for (const name of readdirSync(/*turbopackIgnore: true*/ dir)) if (!isLockFile(name)) rmSync(path.join(/*turbopackIgnore: true*/ dir, name), { recursive: true, force: true });
   }
   const dataDir = 'heldBy' in lock ? undefined : dir;
   const cluster = await startOnFreePorts(Number(env.DEVCLUSTER_PORT ?? 9092), dataDir).catch((error: unknown) => {
