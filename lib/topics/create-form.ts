@@ -30,10 +30,10 @@ export const COMMON_SETTINGS: readonly CommonSetting[] = [
       { value: 'compact,delete', label: 'compact + delete' },
     ],
   },
-  { name: 'retention.ms', label: 'Retention time', help: 'How long records are kept.', control: 'unit', unit: 'duration', unlimited: true },
-  { name: 'retention.bytes', label: 'Retention size', help: 'Per partition: the topic can hold this × partitions.', control: 'unit', unit: 'bytes', unlimited: true },
+  unitSetting('retention.ms', 'Retention time', 'How long records are kept.'),
+  unitSetting('retention.bytes', 'Retention size', 'Per partition: the topic can hold this × partitions.'),
   { name: 'min.insync.replicas', label: 'Min in-sync replicas', help: 'Replicas that must have a write before acks=all producers get an answer.', control: 'number' },
-  { name: 'max.message.bytes', label: 'Max message size', help: 'Largest record batch accepted, after compression.', control: 'unit', unit: 'bytes' },
+  unitSetting('max.message.bytes', 'Max message size', 'Largest record batch accepted, after compression.'),
   {
     name: 'compression.type',
     label: 'Compression',
@@ -41,8 +41,15 @@ export const COMMON_SETTINGS: readonly CommonSetting[] = [
     control: 'select',
     options: COMPRESSION_TYPES.map((c) => ({ value: c, label: c })),
   },
-  { name: 'segment.bytes', label: 'Segment size', help: 'Retention and compaction act on whole segments.', control: 'unit', unit: 'bytes' },
+  unitSetting('segment.bytes', 'Segment size', 'Retention and compaction act on whole segments.'),
 ];
+
+/** A setting edited with a unit picker: its unit and whether it can be unlimited come from the catalogue. */
+function unitSetting(name: string, label: string, help: string): CommonSetting {
+  const info = topicConfigInfo.get(name);
+  if (!info?.unit) throw new Error(`${name} has no unit in the config catalogue`);
+  return { name, label, help, control: 'unit', unit: info.unit, unlimited: info.unlimited };
+}
 
 export const COMMON_NAMES: ReadonlySet<string> = new Set(COMMON_SETTINGS.map((s) => s.name));
 
