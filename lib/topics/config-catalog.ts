@@ -34,8 +34,8 @@ export interface TopicConfigInfo {
 }
 
 const LONG_MAX = '9223372036854775807';
-/** compression.type's values in Kafka's order. */
-const KAFKA_COMPRESSION_TYPES = ['uncompressed', 'zstd', 'lz4', 'snappy', 'gzip', 'producer'] as const;
+/** The values Kafka accepts for compression.type, in its order. */
+export const KAFKA_COMPRESSION_TYPES = ['uncompressed', 'zstd', 'lz4', 'snappy', 'gzip', 'producer'] as const;
 /** The same values as the forms offer them: Kafka's default first. */
 export const COMPRESSION_TYPES: readonly string[] = ['producer', ...KAFKA_COMPRESSION_TYPES.filter((t) => t !== 'producer')];
 

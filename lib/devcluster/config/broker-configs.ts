@@ -1,3 +1,4 @@
+import { KAFKA_COMPRESSION_TYPES } from '@/lib/topics/config-catalog';
 import type { ConfigDef } from './types';
 
 const b = (name: string, kind: ConfigDef['kind'], defaultValue: string | null, doc: string, extra: Partial<ConfigDef> = {}): ConfigDef => ({
@@ -61,7 +62,7 @@ export const brokerConfigDefs: readonly ConfigDef[] = [
   b('log.roll.ms', 'long', null, 'The maximum time before a new log segment is rolled out (in milliseconds).', { min: 1, ...dyn }),
   b('log.segment.bytes', 'int', '1073741824', 'The maximum size of a single log file.', { min: 14, ...dyn }),
   b('log.segment.delete.delay.ms', 'long', '60000', 'The amount of time to wait before deleting a file from the filesystem.', { min: 0, ...dyn }),
-  b('compression.type', 'string', 'producer', "Specify the final compression type for a given topic. 'producer' means retain the original compression codec set by the producer.", { validValues: ['uncompressed', 'zstd', 'lz4', 'snappy', 'gzip', 'producer'], ...dyn }),
+  b('compression.type', 'string', 'producer', "Specify the final compression type for a given topic. 'producer' means retain the original compression codec set by the producer.", { validValues: KAFKA_COMPRESSION_TYPES, ...dyn }),
   b('message.max.bytes', 'int', '1048588', 'The largest record batch size allowed by Kafka (after compression if compression is enabled).', { min: 0, ...dyn }),
   b('min.insync.replicas', 'int', '1', 'The minimum number of replicas that must acknowledge a write for it to be considered successful when acks=all.', { min: 1, ...dyn }),
   b('unclean.leader.election.enable', 'boolean', 'false', 'Indicates whether to enable replicas not in the ISR set to be elected as leader as a last resort.', dyn),
