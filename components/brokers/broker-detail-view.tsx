@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { BackLink } from '@/components/ui/back-link';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { ConfigTable } from '@/components/ui/config-table';
@@ -20,7 +20,7 @@ export function BrokerDetailView({ cluster, broker }: { cluster: string; broker:
   return (
     <>
       <p className="mb-1 text-sm">
-        <Link href={`/clusters/${encodeURIComponent(cluster)}/brokers`} className="text-sky-700 hover:underline">← Brokers</Link>
+        <BackLink href={`/clusters/${encodeURIComponent(cluster)}/brokers`}>Brokers</BackLink>
       </p>
       <PageHeader
         title={

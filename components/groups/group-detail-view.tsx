@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { BackLink } from '@/components/ui/back-link';
 import { Card } from '@/components/ui/card';
 import { ErrorState } from '@/components/ui/error-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -26,11 +26,7 @@ export function GroupDetailView({ cluster, group }: { cluster: string; group: st
   const topics = detail.data?.topics;
   const reset = usePermission(cluster, 'groups:reset', { group, topics });
   const remove = usePermission(cluster, 'groups:delete', { group, topics });
-  const back = (
-    <Link href={`/clusters/${encodeURIComponent(cluster)}/groups`} className="text-sm text-sky-700 hover:underline">
-      ← Consumer groups
-    </Link>
-  );
+  const back = <BackLink href={`/clusters/${encodeURIComponent(cluster)}/groups`}>Consumer groups</BackLink>;
   if (detail.isPending) {
     return <div className="space-y-4">{back}<Skeleton className="h-8 w-80" /><TableSkeleton rows={8} /></div>;
   }

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { BackLink } from '@/components/ui/back-link';
 import { Card } from '@/components/ui/card';
 import { ErrorState } from '@/components/ui/error-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -24,7 +24,7 @@ export function CreateTopicView({ cluster, from }: { cluster: string; from?: str
             ? 'Partitions, replication and config overrides are copied from the source topic; records are not.'
             : 'Checked as you type; the broker gives its verdict before anything is created.'
         }
-        actions={<Link href={topicsHref} className="text-sm text-sky-700 hover:underline">← Topics</Link>}
+        actions={<BackLink href={topicsHref}>Topics</BackLink>}
       />
       <ReadOnlyNotice cluster={cluster} />
       {context.isPending && <FormSkeleton />}

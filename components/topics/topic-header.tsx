@@ -1,7 +1,7 @@
 'use client';
 
-import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { BackLink } from '@/components/ui/back-link';
 import { Badge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
 import { TopicTabs } from './topic-tabs';
@@ -22,7 +22,7 @@ export function TopicHeader({ cluster, topic, internal, badges, actions }: {
   return (
     <>
       <p className="mb-1 text-sm">
-        <Link href={`/clusters/${encodeURIComponent(cluster)}/topics`} className="text-sky-700 hover:underline">← Topics</Link>
+        <BackLink href={`/clusters/${encodeURIComponent(cluster)}/topics`}>Topics</BackLink>
       </p>
       <PageHeader
         title={
