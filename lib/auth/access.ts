@@ -14,6 +14,7 @@ export const ACTIONS = [
   'groups:reset',
   'groups:delete',
   'cluster:edit',
+  'schemas:edit',
   'audit:read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];

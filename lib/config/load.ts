@@ -144,6 +144,9 @@ const envNames: Record<string, string> = {
   'tls.caFile': 'KAFKA_TLS_CA_FILE',
   'tls.certFile': 'KAFKA_TLS_CERT_FILE',
   'tls.keyFile': 'KAFKA_TLS_KEY_FILE',
+  'schemaRegistry.url': 'KAFKA_SCHEMA_REGISTRY_URL',
+  'schemaRegistry.basicAuth.username': 'KAFKA_SCHEMA_REGISTRY_USERNAME',
+  'schemaRegistry.basicAuth.password': 'KAFKA_SCHEMA_REGISTRY_PASSWORD',
 };
 
 function clusterFromEnv(env: Env): unknown {
@@ -163,11 +166,19 @@ function clusterFromEnv(env: Env): unknown {
         skipVerify: flag(env.KAFKA_TLS_SKIP_VERIFY),
       }
     : undefined;
+  const registryUser = env.KAFKA_SCHEMA_REGISTRY_USERNAME;
+  const schemaRegistry = env.KAFKA_SCHEMA_REGISTRY_URL
+    ? {
+        url: env.KAFKA_SCHEMA_REGISTRY_URL.trim(),
+        basicAuth: registryUser ? { username: registryUser, password: env.KAFKA_SCHEMA_REGISTRY_PASSWORD ?? '' } : undefined,
+      }
+    : undefined;
   return {
     name: env.KAFKA_CLUSTER_NAME ?? 'default',
     bootstrapServers: (env.KAFKA_BROKERS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     sasl,
     tls,
+    schemaRegistry,
     readOnly: flag(env.KAFKA_READ_ONLY),
   };
 }
@@ -180,7 +191,15 @@ function toCluster(c: ClusterFileConfig, problems: string[]): ClusterConfig {
         key: readPem(c.tls.keyFile, `${c.name}.tls.keyFile`, problems),
       }
     : undefined;
-  return { ...c, id: clusterId(c.name), embedded: false, tlsFiles };
+  const registryTls = c.schemaRegistry?.tls;
+  const schemaRegistryTlsFiles = registryTls
+    ? {
+        ca: readPem(registryTls.caFile, `${c.name}.schemaRegistry.tls.caFile`, problems),
+        cert: readPem(registryTls.certFile, `${c.name}.schemaRegistry.tls.certFile`, problems),
+        key: readPem(registryTls.keyFile, `${c.name}.schemaRegistry.tls.keyFile`, problems),
+      }
+    : undefined;
+  return { ...c, id: clusterId(c.name), embedded: false, tlsFiles, schemaRegistryTlsFiles };
 }
 
 function readPem(path: string | undefined, field: string, problems: string[]): string | undefined {

@@ -20,11 +20,22 @@ export const tlsSchema = z.object({
   skipVerify: z.boolean().default(false),
 });
 
+/** A Confluent-compatible Schema Registry (Confluent, Karapace, Redpanda, Apicurio's ccompat API). */
+export const schemaRegistrySchema = z
+  .strictObject({
+    url: z.url('must be a URL').refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL'),
+    basicAuth: z.strictObject({ username: z.string().min(1, 'is required'), password: z.string().min(1, 'is required') }).optional(),
+    bearerToken: z.string().min(1, 'must not be empty').optional(),
+    tls: tlsSchema.optional(),
+  })
+  .refine((r) => !(r.basicAuth && r.bearerToken), 'takes basicAuth or bearerToken, not both');
+
 export const clusterSchema = z.object({
   name: z.string().min(1, 'is required').max(64),
   bootstrapServers: z.array(hostPort).min(1, 'needs at least one host:port'),
   sasl: saslSchema.optional(),
   tls: tlsSchema.optional(),
+  schemaRegistry: schemaRegistrySchema.optional(),
   readOnly: z.boolean().default(false),
 });
 
@@ -124,6 +135,7 @@ export const fileConfigSchema = z.object({
 
 export type SaslConfig = z.infer<typeof saslSchema>;
 export type TlsConfig = z.infer<typeof tlsSchema>;
+export type SchemaRegistryConfig = z.infer<typeof schemaRegistrySchema>;
 export type ClusterFileConfig = z.infer<typeof clusterSchema>;
 
 /** A cluster as the server uses it: the id is the URL segment. */
@@ -132,6 +144,8 @@ export interface ClusterConfig extends ClusterFileConfig {
   /** True for the embedded demo cluster the console started itself. */
   embedded: boolean;
   tlsFiles?: { ca?: string; cert?: string; key?: string };
+  /** The registry's PEM files, read at start like the cluster's. */
+  schemaRegistryTlsFiles?: { ca?: string; cert?: string; key?: string };
 }
 
 export type AuthFileConfig = z.infer<typeof authSchema>;
