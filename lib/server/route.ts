@@ -6,6 +6,7 @@ import { authenticate, hasMetricsToken, type Principal } from '@/lib/auth/princi
 import { SESSION_COOKIE } from '@/lib/auth/session';
 import { appConfig } from '@/lib/kafka/clusters';
 import { toApiError } from '@/lib/kafka/errors';
+import { registryApiError } from '@/lib/schemas/registry-client';
 import { recordRefusal } from './refusals';
 import { checkContentType, checkHost, checkOrigin } from './request-guard';
 import { refreshedSessionCookie } from './session-cookies';
@@ -135,7 +136,7 @@ const noAccess = () => new Access([]);
 
 /** What a failure answers: its ApiError, or a 500 `internal` (logged with the request) for an unexpected one. */
 export function apiErrorFor(error: unknown, request?: Request): ApiError {
-  const apiError = toApiError(error) ?? (error instanceof z.ZodError ? zodToApiError(error) : undefined);
+  const apiError = toApiError(error) ?? registryApiError(error) ?? (error instanceof z.ZodError ? zodToApiError(error) : undefined);
   if (apiError) return apiError;
   console.error(`[console] ${request?.method ?? ''} ${request ? new URL(request.url).pathname : ''} failed:`, error);
   return new ApiError(500, 'internal', 'Unexpected server error. The server log has the details.');
