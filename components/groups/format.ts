@@ -6,7 +6,9 @@ export function formatRate(perSecond: number | null | undefined): string {
   if (perSecond === null || perSecond === undefined || !Number.isFinite(perSecond)) return '–';
   const abs = Math.abs(perSecond);
   const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
-  return `${perSecond.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 })}/s`;
+  // A rate that rounds to nothing is 0/s, never "-0/s".
+  const shown = Math.abs(perSecond) < 0.5 * 10 ** -digits ? 0 : perSecond;
+  return `${shown.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 })}/s`;
 }
 
 export function formatAgo(time: number | null, now = Date.now()): string {

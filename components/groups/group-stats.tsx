@@ -2,6 +2,7 @@ import type { GroupDetail, TopicTrend } from '@/lib/api/groups';
 import { formatDuration } from '@/lib/format/duration';
 import { formatRate } from './format';
 import { lagTone } from '@/lib/lag/severity';
+import { catchUpVerdict, FLAT_LAG_RATE, type CatchUp } from '@/lib/lag/trend';
 import { LagValue } from './lag-value';
 
 function Stat({ label, children, testId, hint }: { label: string; children: React.ReactNode; testId?: string; hint?: string }) {
@@ -37,18 +38,38 @@ export function GroupStats({ group }: { group: GroupDetail }) {
         ) : <span className="text-slate-400">–</span>}
       </Stat>
       <Stat label="Lag trend" testId="group-lag-trend" hint="Least-squares slope of lag over the health window">
-        <span className={`tabular-nums ${lagRate === null ? 'text-slate-400' : lagRate > 0.05 ? 'text-red-700' : lagRate < -0.05 ? 'text-emerald-700' : 'text-slate-700'}`}>
-          {lagRate === null ? '–' : `${lagRate > 0 ? '▲ +' : lagRate < 0 ? '▼ ' : ''}${formatRate(lagRate)}`}
-        </span>
+        <LagRate perSecond={lagRate} />
       </Stat>
       <Stat label="Consume / produce" testId="group-rates">
         <span className="text-base tabular-nums">{formatRate(consume)} <span className="text-slate-400">/</span> {formatRate(produce)}</span>
       </Stat>
       <Stat label="Catches up in" testId="group-eta" hint="Lag divided by (consumption rate − production rate)">
-        <span className="tabular-nums">
-          {eta === 0 ? 'caught up' : eta === null ? <span className="text-sm text-red-700">{(consume ?? 0) === 0 && (group.totalLag ?? 0) > 0 ? 'never: not consuming' : 'not at current rates'}</span> : `≈ ${formatDuration(eta * 1000)}`}
-        </span>
+        <CatchUpText verdict={catchUpVerdict(group.health.status, group.totalLag, eta, consume)} />
       </Stat>
     </div>
   );
+}
+
+/** Rising lag is red, falling green; a flat one is plain 0/s. */
+function LagRate({ perSecond }: { perSecond: number | null }) {
+  if (perSecond === null) return <span className="text-slate-400">–</span>;
+  if (Math.abs(perSecond) < FLAT_LAG_RATE) return <span className="tabular-nums text-slate-700">{formatRate(0)}</span>;
+  return perSecond > 0
+    ? <span className="tabular-nums text-red-700">▲ +{formatRate(perSecond)}</span>
+    : <span className="tabular-nums text-emerald-700">▼ −{formatRate(-perSecond)}</span>;
+}
+
+function CatchUpText({ verdict }: { verdict: CatchUp }) {
+  switch (verdict.kind) {
+    case 'caught-up':
+      return <span>caught up</span>;
+    case 'keeping-up':
+      return <span className="text-base text-slate-700">keeping up</span>;
+    case 'estimate':
+      return <span className="tabular-nums">≈ {formatDuration(verdict.seconds * 1000)}</span>;
+    case 'not-consuming':
+      return <span className="text-sm text-red-700">never: not consuming</span>;
+    case 'not-at-current-rates':
+      return <span className="text-sm text-red-700">not at current rates</span>;
+  }
 }

@@ -62,3 +62,25 @@ export function slope(points: readonly { t: number; lag: number }[]): number | n
   const d = n * sxx - sx * sx;
   return d === 0 ? null : (n * sxy - sx * sy) / d;
 }
+
+/** Lag moving slower than this (messages per second) is flat: no arrow, no colour. */
+export const FLAT_LAG_RATE = 0.05;
+
+export type CatchUp =
+  | { kind: 'caught-up' }
+  /** Some lag, but the health verdict is OK: messages in flight, not a group falling behind. */
+  | { kind: 'keeping-up' }
+  | { kind: 'estimate'; seconds: number }
+  | { kind: 'not-consuming' }
+  | { kind: 'not-at-current-rates' };
+
+/**
+ * What "catches up in" says. An estimate is given only for a group that is behind (its health is
+ * not OK); a healthy group with messages in flight is keeping up, which is neither red nor a time.
+ */
+export function catchUpVerdict(status: string, totalLag: number | null, seconds: number | null, consumePerSecond: number | null): CatchUp {
+  if (totalLag === 0) return { kind: 'caught-up' };
+  if (status === 'OK') return { kind: 'keeping-up' };
+  if (status === 'STOP' || ((consumePerSecond ?? 0) === 0 && (totalLag ?? 0) > 0)) return { kind: 'not-consuming' };
+  return seconds === null ? { kind: 'not-at-current-rates' } : { kind: 'estimate', seconds };
+}
