@@ -32,8 +32,9 @@ export function LagChart({ history }: { history: LagHistory }) {
             contentStyle={{ fontSize: 12 }}
           />
           {history.topics.length > 1 && <Legend wrapperStyle={{ fontSize: 12 }} />}
+          {/* Straight segments between samples: a spline invents humps and dips between integer lags. */}
           {history.topics.map((topic, i) => (
-            <Line key={topic} type="monotone" dataKey={topic} name={topic} stroke={palette[i % palette.length]} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
+            <Line key={topic} type="linear" dataKey={topic} name={topic} stroke={palette[i % palette.length]} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
           ))}
         </LineChart>
       </ResponsiveContainer>
