@@ -112,8 +112,8 @@ test('a stopped broker shows offline and its partitions under-replicated; a rest
 
     // The overview page is left open: its own polling must pick the failure up.
     await expect(overview.health('brokers')).toHaveAttribute('data-severity', 'danger', { timeout: ONE_POLL });
-    await expect(overview.brokersTile).toHaveAttribute('data-tone', 'danger');
-    await expect(overview.underReplicatedTile).toHaveAttribute('data-tone', 'warn', { timeout: ONE_POLL });
+    await expect(overview.health('brokers')).toContainText(/1 of \d+ brokers offline/);
+    await expect(overview.health('under-replicated')).toHaveAttribute('data-severity', 'warn', { timeout: ONE_POLL });
     await screenshot(page, 'overview-broker-down');
 
     await brokers.goto();
@@ -164,6 +164,37 @@ test('a topic deleted while its page is open shows a clear state, not a blank pa
     await admin.deleteTopics({ topics: [topic] });
     await expect(page.getByTestId('error-state')).toContainText('does not exist', { timeout: ONE_POLL });
   } finally {
+    await admin.disconnect();
+  }
+});
+
+test('the overview names a stopped consumer group with its reason and links to it', async ({ page, kafka, clusterId, uniqueName }) => {
+  const topic = uniqueName('e2e-stopped-input');
+  const groupId = uniqueName('e2e-stopped-group');
+  const admin = kafka.admin();
+  await admin.connect();
+  const producer = kafka.producer();
+  try {
+    await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
+    await producer.connect();
+    await producer.send({ topic, messages: Array.from({ length: 20 }, (_, i) => ({ value: `m${i}` })) });
+    // Offsets committed with no member: 15 messages waiting and nothing consuming (STOP).
+    await admin.setOffsets({ groupId, topic, partitions: [{ partition: 0, offset: '5' }] });
+
+    const overview = new OverviewPage(page, clusterId);
+    await overview.goto();
+    await expect(overview.health('groups')).toHaveAttribute('data-severity', 'danger', { timeout: ONE_POLL });
+    const row = overview.problemGroup(groupId);
+    await expect(row).toContainText('STOP', { timeout: ONE_POLL });
+    await expect(row).toContainText('lag 15');
+    await expect(row).toContainText('No active members');
+    await screenshot(page, 'overview-stopped-group');
+    await row.getByRole('link', { name: groupId }).click();
+    await expect(page).toHaveURL(new RegExp(`/groups/${groupId}$`));
+  } finally {
+    await producer.disconnect();
+    await admin.deleteGroups([groupId]).catch(() => undefined);
+    await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
     await admin.disconnect();
   }
 });

@@ -12,7 +12,7 @@ import { useBrokers } from '@/lib/queries/brokers';
 import { overviewKeys, useOverview } from '@/lib/queries/overview';
 import { refreshNow } from '@/lib/queries/refresh';
 import { GroupStates } from './group-states';
-import { HealthStrip } from './health-strip';
+import { HealthSummary } from './health-summary';
 import { StatTile } from './stat-tile';
 
 export function OverviewView({ cluster }: { cluster: string }) {
@@ -43,44 +43,7 @@ export function OverviewView({ cluster }: { cluster: string }) {
     <div className="space-y-4" data-testid="overview">
       {header}
       {error ? <StaleBanner error={error} fetchedAt={data.fetchedAt} /> : null}
-      <HealthStrip cluster={cluster} checks={data.health} />
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="overview-problems">
-        <StatTile
-          label="Brokers online"
-          value={`${b.online} / ${b.total}`}
-          tone={b.offlineIds.length ? 'danger' : 'ok'}
-          hint={b.offlineIds.length ? `offline: broker ${b.offlineIds.join(', ')}` : `controller: broker ${data.controllerId ?? '—'}`}
-          href={b.offlineIds.length === 1 ? `${base}/brokers/${b.offlineIds[0]}` : `${base}/brokers`}
-          testId="overview-brokers"
-        />
-        <StatTile
-          label="Offline partitions"
-          value={formatCount(p.offline)}
-          tone={p.offline ? 'danger' : 'ok'}
-          hint="partitions without a leader"
-          href={`${base}/replicas`}
-          testId="overview-offline"
-          title={formatExact(p.offline)}
-        />
-        <StatTile
-          label="Under min ISR"
-          value={formatCount(p.underMinIsr)}
-          tone={p.underMinIsr ? 'danger' : 'ok'}
-          hint="acks=all writes refused"
-          href={`${base}/replicas`}
-          testId="overview-under-min-isr"
-          title={formatExact(p.underMinIsr)}
-        />
-        <StatTile
-          label="Under-replicated"
-          value={formatCount(p.underReplicated)}
-          tone={p.underReplicated ? 'warn' : 'ok'}
-          hint={`of ${formatCount(p.total)} partitions`}
-          href={`${base}/replicas`}
-          testId="overview-under-replicated"
-          title={formatExact(p.underReplicated)}
-        />
-      </div>
+      <HealthSummary cluster={cluster} checks={data.health} groups={data.groups} />
       <div className="grid grid-cols-2 gap-3 md:grid-cols-5" data-testid="overview-inventory">
         <StatTile
           label="Topics"
@@ -90,7 +53,14 @@ export function OverviewView({ cluster }: { cluster: string }) {
           testId="overview-topics"
           title={formatExact(data.topics.total)}
         />
-        <StatTile label="Partitions" value={formatCount(p.total)} hint={`${formatCount(p.replicas)} replicas`} testId="overview-partitions" title={formatExact(p.total)} />
+        <StatTile
+          label="Partitions"
+          value={formatCount(p.total)}
+          hint={`${formatCount(p.replicas)} replicas on ${b.online} / ${b.total} brokers`}
+          href={`${base}/replicas`}
+          testId="overview-partitions"
+          title={formatExact(p.total)}
+        />
         <StatTile
           label="Data on disk"
           value={formatBytes(data.sizeBytes)}
@@ -103,7 +73,8 @@ export function OverviewView({ cluster }: { cluster: string }) {
         <StatTile
           label="Consumer groups"
           value={data.groups.error ? '—' : formatCount(data.groups.total)}
-          hint={data.groups.byState.slice(0, 2).map((s) => `${s.count} ${s.state.toLowerCase()}`).join(' · ') || undefined}
+          hint={data.groups.problemCount ? `${data.groups.problemCount} need attention` : data.groups.byState.slice(0, 2).map((s) => `${s.count} ${s.state.toLowerCase()}`).join(' · ') || undefined}
+          tone={data.groups.problemCount ? 'warn' : 'neutral'}
           href={`${base}/groups`}
           testId="overview-groups-total"
         />

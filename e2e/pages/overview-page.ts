@@ -7,13 +7,13 @@ export class OverviewPage {
   goto() {
     return this.page.goto(clusterBase(this.cluster));
   }
-  get brokersTile(): Locator {
-    return this.page.getByTestId('overview-brokers');
+  get summary(): Locator {
+    return this.page.getByTestId('health-summary');
   }
-  get underReplicatedTile(): Locator {
-    return this.page.getByTestId('overview-under-replicated');
+  problemGroup(groupId: string): Locator {
+    return this.page.getByTestId(`overview-problem-group-${groupId}`);
   }
-  health(id: 'brokers' | 'offline' | 'under-min-isr' | 'under-replicated'): Locator {
+  health(id: 'brokers' | 'offline' | 'under-min-isr' | 'under-replicated' | 'groups'): Locator {
     return this.page.getByTestId(`health-${id}`);
   }
 }

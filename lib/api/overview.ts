@@ -12,6 +12,15 @@ export const healthCheck = z.object({
 });
 export type HealthCheck = z.infer<typeof healthCheck>;
 
+/** A consumer group whose health verdict is not OK, as the overview names it. */
+export const problemGroup = z.object({
+  groupId: z.string(),
+  status: z.enum(['WARN', 'STALL', 'STOP']),
+  reason: z.string(),
+  totalLag: z.number().int().nullable(),
+});
+export type ProblemGroup = z.infer<typeof problemGroup>;
+
 export const overviewResponse = z.object({
   kafkaClusterId: z.string().nullable(),
   controllerId: z.number().int().nullable(),
@@ -33,6 +42,10 @@ export const overviewResponse = z.object({
   groups: z.object({
     total: z.number().int(),
     byState: z.array(z.object({ state: z.string(), count: z.number().int() })),
+    /** The groups that need attention, worst first (STOP, STALL, WARN; then by lag), at most PROBLEM_GROUPS_SHOWN. */
+    problems: z.array(problemGroup),
+    /** How many groups need attention in all. */
+    problemCount: z.number().int(),
     error: z.string().nullable(),
   }),
   health: z.array(healthCheck),

@@ -1,4 +1,5 @@
-import type { HealthCheck } from '@/lib/api/overview';
+import type { HealthCheck, ProblemGroup } from '@/lib/api/overview';
+import type { HealthStatus } from '@/lib/api/groups';
 
 // The overview's verdicts, worded for the page: what is wrong, why it matters, and which console
 // page shows it. Pure, so the data layer only gathers the facts.
@@ -13,6 +14,22 @@ export interface HealthFacts {
   unreadableLogDirs: { brokerId: number; error: string }[];
   /** False when the consumer groups could not be read in time. */
   groupsRead: boolean;
+  /** Groups whose verdict is not OK, worst first (see `problemGroups`); their total count. */
+  problemGroups: ProblemGroup[];
+  problemGroupCount: number;
+}
+
+/** How many problem groups the overview names; the groups page has the rest. */
+export const PROBLEM_GROUPS_SHOWN = 8;
+
+const STATUS_ORDER: Record<HealthStatus, number> = { STOP: 0, STALL: 1, WARN: 2, OK: 3 };
+
+/** The groups that need attention, worst verdict first, then the largest lag. */
+export function problemGroups(groups: readonly { groupId: string; health: { status: HealthStatus; reason: string }; totalLag: number | null }[]): ProblemGroup[] {
+  return groups
+    .filter((g) => g.health.status !== 'OK')
+    .map((g) => ({ groupId: g.groupId, status: g.health.status as ProblemGroup['status'], reason: g.health.reason, totalLag: g.totalLag }))
+    .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || (b.totalLag ?? 0) - (a.totalLag ?? 0) || a.groupId.localeCompare(b.groupId));
 }
 
 export function overviewHealth(facts: HealthFacts): HealthCheck[] {
@@ -65,14 +82,29 @@ export function overviewHealth(facts: HealthFacts): HealthCheck[] {
       href: `/brokers/${failed[0].brokerId}`,
     });
   }
-  if (!facts.groupsRead) {
-    checks.push({
+  checks.push(groupsCheck(facts));
+  return checks;
+}
+
+function groupsCheck({ groupsRead, problemGroups: problems, problemGroupCount: count }: HealthFacts): HealthCheck {
+  if (!groupsRead) {
+    return {
       id: 'groups',
       severity: 'warn',
       title: 'Consumer groups not read yet',
       detail: 'Reading the consumer groups took too long or failed; the next refresh tries again.',
       href: '/groups',
-    });
+    };
   }
-  return checks;
+  if (count === 0) return { id: 'groups', severity: 'ok', title: 'All consumer groups keeping up', detail: 'No group is stopped, stalled or falling behind.', href: '/groups' };
+  const stopped = problems.filter((g) => g.status !== 'WARN').length;
+  const named = problems.slice(0, 3).map((g) => `${g.groupId} (${g.status})`).join(', ');
+  return {
+    id: 'groups',
+    // A stopped or stalled consumer is not reading at all; one falling behind still is.
+    severity: stopped > 0 ? 'danger' : 'warn',
+    title: `${count} consumer group${count === 1 ? ' needs' : 's need'} attention`,
+    detail: `${named}${count > 3 ? ` and ${count - 3} more` : ''}.`,
+    href: '/groups',
+  };
 }

@@ -1,14 +1,14 @@
 import 'server-only';
 import type { OverviewResponse } from '@/lib/api/overview';
-import { overviewHealth } from '@/lib/overview/health';
+import { overviewHealth, PROBLEM_GROUPS_SHOWN, problemGroups } from '@/lib/overview/health';
 import { topicConfigSummaries } from '../topics/configs';
 import { withDeadline } from '../deadline';
-import { groupsSnapshot } from '../groups/snapshot';
+import { groupViews } from '../groups/service';
 import { getClusterLogDirs } from './log-dirs';
 import { getMetadata } from '../metadata';
 import { problemPartitions } from '../topics/replicas';
 import { topicsSnapshot } from '../topics/read';
-import { groupVisible, type Visibility } from '../visibility';
+import type { Visibility } from '../visibility';
 
 // The cluster at a glance. Everything comes from the same cached reads the other pages use, so the
 // overview adds no requests of its own beyond what a poll of the topic list costs.
@@ -22,7 +22,7 @@ const GROUPS_WAIT_MS = 2_000;
  * brokers and their disk usage stay cluster-wide: they are shared by every topic and name none.
  */
 export async function getOverview(clusterId: string, force = false, visibility?: Visibility): Promise<OverviewResponse> {
-  const groupsRead = withDeadline(groupsSnapshot(clusterId, force), GROUPS_WAIT_MS);
+  const groupsRead = withDeadline(groupViews(clusterId, force, visibility), GROUPS_WAIT_MS);
   const meta = await getMetadata(clusterId, force);
   const [snapshot, dirs, summaries, groups] = await Promise.all([
     topicsSnapshot(clusterId, force),
@@ -34,9 +34,10 @@ export async function getOverview(clusterId: string, force = false, visibility?:
   const visibleTopic = visibility?.topic;
   const topics = visibleTopic ? meta.topics.filter((t) => visibleTopic(t.name)) : meta.topics;
   const rows = visibleTopic ? snapshot.rows.filter((r) => visibleTopic(r.name)) : snapshot.rows;
-  const visibleGroups = visibility?.group ? groups?.groups.filter((g) => groupVisible(g, visibility)) : groups?.groups;
-  const problems = problemPartitions(meta, (t) => summaries?.get(t)?.minInsyncReplicas ?? null, visibleTopic);
-  const count = (kind: string) => problems.filter((p) => (p.problems as string[]).includes(kind)).length;
+  const visibleGroups = groups?.views.map((v) => v.summary);
+  const problems = problemGroups(visibleGroups ?? []);
+  const partitionProblems = problemPartitions(meta, (t) => summaries?.get(t)?.minInsyncReplicas ?? null, visibleTopic);
+  const count = (kind: string) => partitionProblems.filter((p) => (p.problems as string[]).includes(kind)).length;
   const partitions = {
     total: topics.reduce((n, t) => n + t.partitions.length, 0),
     replicas: topics.reduce((n, t) => n + t.partitions.reduce((m, p) => m + p.replicas.length, 0), 0),
@@ -60,6 +61,8 @@ export async function getOverview(clusterId: string, force = false, visibility?:
     underReplicatedPartitions: partitions.underReplicated,
     unreadableLogDirs: failedDirs.map((b) => ({ brokerId: b.brokerId, error: b.error ?? b.dirs.find((d) => d.error)?.error ?? '' })),
     groupsRead: Boolean(groups),
+    problemGroups: problems,
+    problemGroupCount: problems.length,
   });
 
   return {
@@ -74,6 +77,8 @@ export async function getOverview(clusterId: string, force = false, visibility?:
     groups: {
       total: visibleGroups?.length ?? 0,
       byState: [...byState].map(([state, n]) => ({ state, count: n })).sort((a, b) => b.count - a.count),
+      problems: problems.slice(0, PROBLEM_GROUPS_SHOWN),
+      problemCount: problems.length,
       error: groups ? null : 'Consumer groups could not be read in time.',
     },
     health,
