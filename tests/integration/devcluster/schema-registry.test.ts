@@ -187,3 +187,34 @@ function rawRequest(url: string, request: string): Promise<string> {
     socket.setTimeout(10_000, () => reject(new Error('no response')));
   });
 }
+
+describe('demo topics encoded against the registry', { skip }, () => {
+  let cluster: DevCluster;
+
+  before(async () => {
+    cluster = await startDevCluster({ brokers: 3, demo: true, schemaRegistry: { port: 0 } });
+  });
+
+  after(() => cluster.close());
+
+  it('writes Confluent wire-format values a real client decodes, three versions in customers.avro', async () => {
+    const client = new RegistryClient({ host: cluster.schemaRegistryUrl! });
+    const [payment] = cluster.readRecords('payments.avro', 0, 0, 1);
+    const decoded = (await client.decode(payment.value!)) as { paymentId: string; amount: Buffer; createdAt: number; card: { last4: string } };
+    assert.match(decoded.paymentId, /^[0-9a-f-]{36}$/);
+    assert.ok(Buffer.isBuffer(decoded.amount) && decoded.amount.length > 0);
+    assert.ok(Math.abs(decoded.createdAt - payment.timestamp) < 1_000);
+    assert.match(decoded.card.last4, /^\d{4}$/);
+
+    const ids = new Set<number>();
+    for (const p of [0, 1]) for (const r of cluster.readRecords('customers.avro', p, 0, 1000)) ids.add(r.value!.readInt32BE(1));
+    assert.equal(ids.size, 3);
+    const versions = await fetch(`${cluster.schemaRegistryUrl}/subjects/customers.avro-value/versions`).then((r) => r.json());
+    assert.deepEqual(versions, [1, 2, 3]);
+
+    const [shipment] = cluster.readRecords('shipments.proto', 0, 0, 1);
+    assert.equal(shipment.value![5], 0, 'message index 0 for the first message type');
+    const [subject] = (await fetch(`${cluster.schemaRegistryUrl}/schemas/ids/${shipment.value!.readInt32BE(1)}/subjects`).then((r) => r.json())) as string[];
+    assert.equal(subject, 'shipments.proto-value');
+  });
+});
