@@ -4,7 +4,7 @@ import http from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { errors, RegistryError } from './errors';
 import type { SchemaRegistry } from './registry';
-import { route } from './routes';
+import { RawSchema, route } from './routes';
 
 export const MEDIA_TYPE = 'application/vnd.schemaregistry.v1+json';
 const ACCEPTED_BODIES = ['application/vnd.schemaregistry.v1+json', 'application/vnd.schemaregistry+json', 'application/json', 'application/octet-stream'];
@@ -103,7 +103,7 @@ function readBody(req: http.IncomingMessage, maxBody: number): Promise<unknown> 
 
 function send(res: http.ServerResponse, status: number, body: unknown): void {
   if (res.headersSent) return void res.end();
-  const text = JSON.stringify(body);
+  const text = body instanceof RawSchema ? body.text : JSON.stringify(body);
   res.writeHead(status, { 'Content-Type': MEDIA_TYPE, 'Content-Length': Buffer.byteLength(text) });
   res.end(text);
 }

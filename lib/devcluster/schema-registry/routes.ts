@@ -22,6 +22,13 @@ function show(v: SchemaValue): Record<string, unknown> {
   return out;
 }
 
+/** A body sent as it is: the bare schema of /schema paths (Protobuf text is not JSON). */
+export class RawSchema {
+  constructor(readonly text: string) {}
+}
+
+const bare = (v: SchemaValue) => new RawSchema(v.schema);
+
 function schemaId(raw: string): number {
   const id = Number(raw);
   if (!/^\d{1,10}$/.test(raw) || !Number.isSafeInteger(id)) throw errors.schemaNotFound();
@@ -44,14 +51,14 @@ const ROUTES: [string, RegExp, Handler][] = [
     if (v.references && v.references.length > 0) out.references = v.references;
     return out;
   }],
-  ['GET', /^\/schemas\/ids\/([^/]+)\/schema$/, (r, [id], q) => JSON.parse(r.schemaById(schemaId(id), q.get('subject') ?? undefined).schema) as unknown],
+  ['GET', /^\/schemas\/ids\/([^/]+)\/schema$/, (r, [id], q) => bare(r.schemaById(schemaId(id), q.get('subject') ?? undefined))],
   ['GET', /^\/schemas\/ids\/([^/]+)\/versions$/, (r, [id], q) => r.idVersions(schemaId(id), flag(q, 'deleted'))],
   ['GET', /^\/schemas\/ids\/([^/]+)\/subjects$/, (r, [id], q) => [...new Set(r.idVersions(schemaId(id), flag(q, 'deleted')).map((v) => v.subject))]],
   ['GET', /^\/subjects$/, (r, _, q) => r.subjects(flag(q, 'deleted'), q.get('subjectPrefix') ?? '')],
   ['GET', /^\/subjects\/([^/]+)\/versions$/, (r, [s], q) => r.versionNumbers(s, flag(q, 'deleted'))],
   ['POST', /^\/subjects\/([^/]+)\/versions$/, (r, [s], _, body) => ({ id: r.register(s, input(body)) })],
   ['GET', /^\/subjects\/([^/]+)\/versions\/([^/]+)$/, (r, [s, v], q) => show(r.version(s, v, flag(q, 'deleted')))],
-  ['GET', /^\/subjects\/([^/]+)\/versions\/([^/]+)\/schema$/, (r, [s, v], q) => JSON.parse(r.version(s, v, flag(q, 'deleted')).schema) as unknown],
+  ['GET', /^\/subjects\/([^/]+)\/versions\/([^/]+)\/schema$/, (r, [s, v], q) => bare(r.version(s, v, flag(q, 'deleted')))],
   ['GET', /^\/subjects\/([^/]+)\/versions\/([^/]+)\/referencedby$/, (r, [s, v]) => r.referencedBy(s, v)],
   ['DELETE', /^\/subjects\/([^/]+)\/versions\/([^/]+)$/, (r, [s, v], q) => r.deleteVersion(s, v, flag(q, 'permanent'))],
   ['POST', /^\/subjects\/([^/]+)$/, (r, [s], q, body) => show(r.lookup(s, input(body), flag(q, 'deleted')))],

@@ -70,6 +70,7 @@ describe('dev cluster Schema Registry', { skip }, () => {
     const version = await call(url, 'GET', '/subjects/payments-value/versions/latest');
     assert.equal(version.type, MEDIA);
     assert.deepEqual(version.json, { subject: 'payments-value', version: 1, id, schema: payment() });
+    assert.deepEqual((await call(url, 'GET', `/schemas/ids/${id}/schema`)).json, JSON.parse(payment()));
   });
 
   it('registers, encodes and decodes Protobuf and JSON Schema', async () => {
@@ -78,6 +79,7 @@ describe('dev cluster Schema Registry', { skip }, () => {
     assert.deepEqual({ ...(await client.decode(await client.encode(p.id, { id: 's-1', items: ['a', 'b'], locker: 7 }))) }, { id: 's-1', items: ['a', 'b'], locker: 7 });
     const byId = await call(url, 'GET', `/schemas/ids/${p.id}`);
     assert.deepEqual(byId.json, { schema: proto.trim(), schemaType: 'PROTOBUF' });
+    assert.equal(await fetch(`${url}/subjects/shipments-value/versions/1/schema`).then((r) => r.text()), proto.trim());
 
     const jsonSchema = JSON.stringify({ type: 'object', properties: { sku: { type: 'string' }, qty: { type: 'integer' } }, required: ['sku'] });
     const j = await client.register({ type: SchemaType.JSON, schema: jsonSchema }, { subject: 'stock-value' });
