@@ -3,10 +3,12 @@
 import { DemoGroups, DEMO_GROUPS, type DemoGroup } from './groups';
 import { DemoProducer } from './producer';
 import { Random } from './random';
+import { SCHEMA_DEMO_TOPICS, SchemaDemoProducer } from './schema-topics';
 import { BACKFILL_MS, DEMO_TOPICS, type DemoTopic } from './topics';
 import type { DemoCluster } from './types';
+import type { SchemaRegistry } from '../schema-registry/registry';
 
-export { DEMO_GROUPS, DEMO_TOPICS, type DemoGroup, type DemoTopic, type DemoCluster };
+export { DEMO_GROUPS, DEMO_TOPICS, SCHEMA_DEMO_TOPICS, type DemoGroup, type DemoTopic, type DemoCluster };
 
 export interface DemoOptions {
   /** Seed for the generated data (default: random per run). */
@@ -15,6 +17,8 @@ export interface DemoOptions {
   tickMs?: number;
   /** Range (ms) of the pause between membership changes of the rebalancing group. */
   rebalanceEveryMs?: readonly [number, number];
+  /** The cluster's Schema Registry: when there is one, the schema-encoded demo topics are seeded too. */
+  registry?: SchemaRegistry;
 }
 
 export interface DemoHandle {
@@ -25,10 +29,14 @@ export function startDemo(cluster: DemoCluster, options: DemoOptions = {}): Demo
   const rnd = new Random(options.seed ?? Date.now());
   const producer = new DemoProducer(cluster, DEMO_TOPICS, rnd);
   seedTopics(cluster, producer);
+  const schemaProducer = options.registry ? SchemaDemoProducer.start(cluster, options.registry, rnd) : null;
   const groups = new DemoGroups(cluster, rnd, options.rebalanceEveryMs);
   groups.start();
   // Unref'd: the brokers' listeners keep a CLI process alive, a forgotten demo must not.
-  const timer = setInterval(() => producer.tick(), options.tickMs ?? 200);
+  const timer = setInterval(() => {
+    producer.tick();
+    schemaProducer?.tick();
+  }, options.tickMs ?? 200);
   timer.unref();
   let stopping: Promise<void> | null = null;
   return {
