@@ -56,7 +56,7 @@ export function OverviewView({ cluster }: { cluster: string }) {
         <StatTile
           label="Partitions"
           value={formatCount(p.total)}
-          hint={`${formatCount(p.replicas)} replicas on ${b.online} / ${b.total} brokers`}
+          hint={`${formatCount(p.replicas)} ${p.replicas === 1 ? 'replica' : 'replicas'} on ${b.online} / ${b.total} brokers online`}
           href={`${base}/replicas`}
           testId="overview-partitions"
           title={formatExact(p.total)}
