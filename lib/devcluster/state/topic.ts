@@ -27,6 +27,11 @@ export class Topic {
     readonly partitions: Partition[],
   ) {}
 
+  /** Kafka's internal topics (Topic.isInternal); this cluster has only the offsets topic. */
+  get internal(): boolean {
+    return this.name === '__consumer_offsets';
+  }
+
   /** Drops cached settings after the topic's own configs change. */
   configsChanged(): void {
     this.cached = null;
