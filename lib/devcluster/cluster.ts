@@ -377,14 +377,16 @@ export class DevCluster {
     return p.logStartOffset;
   }
 
-  /** Runs time and size retention on every partition of delete-policy topics. */
+  /** The log cleaner's round: compacts compact-policy topics, then runs time and size retention on delete-policy ones. */
   applyRetention(): void {
     const now = this.now();
     for (const t of this.topics.values()) {
       const s = this.settings(t);
-      if (!s.deletePolicy) continue;
       for (const p of t.partitions) {
-        if (p.log.applyRetention({ now, retentionMs: s.retentionMs, retentionBytes: s.retentionBytes })) p.updateHighWatermark();
+        if (s.compactPolicy) {
+          p.log.compact({ now, deleteRetentionMs: s.deleteRetentionMs, minCleanableDirtyRatio: s.minCleanableDirtyRatio, minCompactionLagMs: s.minCompactionLagMs });
+        }
+        if (s.deletePolicy && p.log.applyRetention({ now, retentionMs: s.retentionMs, retentionBytes: s.retentionBytes })) p.updateHighWatermark();
       }
     }
   }
