@@ -6,11 +6,13 @@ import { ConfigStore } from './config/store';
 import { KafkaError } from './errors';
 import { ErrorCode } from '@/lib/protocol/errors';
 import { GroupCoordinator } from './groups/coordinator';
+import { offsetsPartitionFor, type OffsetsRecord } from './groups/offsets-records';
+import { OFFSETS_TOPIC, OffsetsTopicStore } from './groups/offsets-topic';
 import type { BrokerInfo } from './handlers/types';
 import { buildBatch, type PlainRecord } from './log/build-batch';
 import { PartitionLog } from './log/partition-log';
 import { acceptedBatches, type ProduceResult } from './log/produce-rules';
-import { readPartitionRecords, type DecodedRecord } from './log/read-records';
+import { decodeStoredRecords, readPartitionRecords, type DecodedRecord } from './log/read-records';
 import { normaliseUsers, type DevClusterOptions } from './options';
 import { ClusterLifecycle } from './lifecycle';
 import type { BrokerServer } from './server';
@@ -75,7 +77,58 @@ export class DevCluster {
     if (stored) restoreDynamicConfigs(this.configs, stored.brokerConfigs);
     this.loadTopics();
     this.saveClusterMeta();
-    this.groups = new GroupCoordinator(this, { dataDir: this.disk?.dir ?? null });
+    this.groups = new GroupCoordinator(this, {
+      store: new OffsetsTopicStore({
+        offsetsPartitions: () => this.topics.get(OFFSETS_TOPIC)?.partitions.length ?? 0,
+        appendOffsetsRecords: (partition, records) => this.appendOffsetsRecords(partition, records),
+        readOffsetsRecords: (partition) => this.readAllRecords(OFFSETS_TOPIC, partition),
+        now: () => this.now(),
+      }),
+      coordinatorFor: (key) => this.coordinatorFor(key),
+    });
+  }
+
+  // ---- __consumer_offsets ---------------------------------------------------------------------
+
+  /**
+   * Creates the internal offsets topic as Kafka does on first use: offsets.topic.num.partitions
+   * partitions, replication min(offsets.topic.replication.factor, brokers), compacted.
+   */
+  ensureOffsetsTopic(): void {
+    if (this.topics.has(OFFSETS_TOPIC)) return;
+    const controller = this.controllerId();
+    const partitions = Number(this.configs.brokerValue(controller, 'offsets.topic.num.partitions'));
+    const rf = Math.min(Number(this.configs.brokerValue(controller, 'offsets.topic.replication.factor')), this.liveBrokerIds().length);
+    this.createTopic({
+      name: OFFSETS_TOPIC,
+      partitions,
+      replicationFactor: rf,
+      configs: { 'cleanup.policy': 'compact', 'compression.type': 'producer', 'segment.bytes': '104857600' },
+    });
+  }
+
+  /** The broker coordinating a group: the leader of its __consumer_offsets partition (Kafka's rule). */
+  private coordinatorFor(key: string): number | null {
+    const t = this.topics.get(OFFSETS_TOPIC);
+    if (!t) {
+      const live = this.liveBrokerIds().sort((a, b) => a - b);
+      return live.length === 0 ? null : live[offsetsPartitionFor(key, live.length)];
+    }
+    const p = t.partitions[offsetsPartitionFor(key, t.partitions.length)];
+    return p.offline || !this.isLive(p.leader) ? null : p.leader;
+  }
+
+  private appendOffsetsRecords(partition: number, records: OffsetsRecord[]): void {
+    this.appendRecords(OFFSETS_TOPIC, partition, records.map((r) => ({ key: r.key, value: r.value, headers: [] })));
+  }
+
+  /** Every record of a partition, in offset order (replaying the offsets topic on start). */
+  private *readAllRecords(topic: string, partition: number): Generator<DecodedRecord> {
+    const p = this.partition(topic, partition);
+    if (!p) return;
+    for (const b of p.log.batchesFrom(p.logStartOffset, p.logEndOffset, Number.MAX_SAFE_INTEGER)) {
+      yield* decodeStoredRecords(b.buf);
+    }
   }
 
   now(): number {
@@ -202,6 +255,7 @@ export class DevCluster {
   deleteTopic(name: string): void {
     const topic = this.topics.get(name);
     if (!topic) throw new KafkaError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, 'This server does not host this topic-partition.');
+    if (topic.internal) throw new KafkaError(ErrorCode.INVALID_REQUEST, `Topic ${name} is an internal topic and cannot be deleted.`);
     this.topics.delete(name);
     this.topicsById.delete(topic.topicId);
     this.collisions.delete(collisionKey(name));
@@ -325,14 +379,16 @@ export class DevCluster {
     return p.logStartOffset;
   }
 
-  /** Runs time and size retention on every partition of delete-policy topics. */
+  /** The log cleaner's round: compacts compact-policy topics, then runs time and size retention on delete-policy ones. */
   applyRetention(): void {
     const now = this.now();
     for (const t of this.topics.values()) {
       const s = this.settings(t);
-      if (!s.deletePolicy) continue;
       for (const p of t.partitions) {
-        if (p.log.applyRetention({ now, retentionMs: s.retentionMs, retentionBytes: s.retentionBytes })) p.updateHighWatermark();
+        if (s.compactPolicy) {
+          p.log.compact({ now, deleteRetentionMs: s.deleteRetentionMs, minCleanableDirtyRatio: s.minCleanableDirtyRatio, minCompactionLagMs: s.minCompactionLagMs });
+        }
+        if (s.deletePolicy && p.log.applyRetention({ now, retentionMs: s.retentionMs, retentionBytes: s.retentionBytes })) p.updateHighWatermark();
       }
     }
   }

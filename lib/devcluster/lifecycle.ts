@@ -18,6 +18,7 @@ export class ClusterLifecycle {
   async start(): Promise<void> {
     try {
       for (const id of this.cluster.brokers.keys()) await this.startBroker(id);
+      this.cluster.ensureOffsetsTopic();
     } catch (err) {
       await this.close();
       throw err;

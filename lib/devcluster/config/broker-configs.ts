@@ -25,6 +25,7 @@ export const brokerConfigDefs: readonly ConfigDef[] = [
   b('delete.topic.enable', 'boolean', 'true', 'Enables delete topic.'),
   b('num.partitions', 'int', '1', 'The default number of log partitions per topic.', { min: 1, ...dyn }),
   b('default.replication.factor', 'int', '1', 'The default replication factors for automatically created topics.', { min: 1 }),
+  b('offsets.topic.num.partitions', 'int', '50', 'The number of partitions for the offset commit topic (should not change after deployment).', { min: 1 }),
   b('offsets.topic.replication.factor', 'short', '3', 'The replication factor for the offsets topic.', { min: 1 }),
   b('offsets.retention.minutes', 'int', '10080', 'For subscribed consumers, committed offset of a specific partition will be expired after this period.', { min: 1 }),
   b('group.initial.rebalance.delay.ms', 'int', '3000', 'The amount of time the group coordinator will wait for more consumers to join a new group.'),

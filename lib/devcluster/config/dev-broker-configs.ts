@@ -7,7 +7,6 @@ import type { ConfigStore } from './store';
 /** Static broker configs the dev cluster runs with (reported as STATIC_BROKER_CONFIG). */
 export const DEV_STATIC_CONFIGS: Record<string, string> = {
   'log.retention.check.interval.ms': '5000',
-  'offsets.topic.replication.factor': '1',
   'group.initial.rebalance.delay.ms': '0',
   'log.message.downconversion.enable': 'false',
 };

@@ -1,12 +1,13 @@
 // The cluster's group coordinator. Kafka spreads groups over brokers by hashing the group id onto
-// a __consumer_offsets partition whose leader coordinates it; here the hash goes straight onto the
-// sorted live broker ids. The state itself is shared by all brokers of the process, which is what
-// Kafka achieves by replaying __consumer_offsets on failover: when a broker stops, its groups move
-// to another broker with members, generations and offsets intact.
+// a __consumer_offsets partition whose leader coordinates it; the dev cluster passes that rule in
+// (`coordinatorFor`), standalone use hashes onto the sorted live broker ids. The state itself is
+// shared by all brokers of the process, which is what Kafka achieves by replaying
+// __consumer_offsets on failover: when a broker stops, its groups move to another broker with
+// members, generations and offsets intact. Changes go to a store (the topic, or a JSON-lines file).
 import { randomUUID } from 'node:crypto';
 import { ErrorCode } from '@/lib/protocol/errors';
 import { Group } from './group';
-import { OffsetLog, commitEntry, type OffsetLogEntry, type PersistedGroup } from './offset-log';
+import { OffsetLog, commitEntry, type OffsetLogEntry, type OffsetStore, type PersistedGroup } from './offset-log';
 import { commitOffsets, deleteOffset, fetchOffsets, validateCommit, type OffsetChange } from './offsets';
 import { joinGroup } from './join';
 import { heartbeat, leaveGroup, syncGroup } from './membership';
@@ -33,6 +34,10 @@ import type {
 export interface GroupCoordinatorOptions {
   /** When set, committed offsets survive restarts in `${dataDir}/groups/`. */
   dataDir?: string | null;
+  /** Where changes go instead (the dev cluster's __consumer_offsets topic); wins over dataDir. */
+  store?: OffsetStore;
+  /** Broker coordinating a key (leader of its __consumer_offsets partition), null when none. */
+  coordinatorFor?: (key: string) => number | null;
   /** group.initial.rebalance.delay.ms; Kafka's default is 3000, a dev cluster wants fast joins. */
   initialRebalanceDelayMs?: number;
   /** group.min.session.timeout.ms / group.max.session.timeout.ms. */
@@ -54,7 +59,8 @@ const IDLE_GROUP_MS = 10 * 60_000;
 
 export class GroupCoordinator {
   private readonly groups = new Map<string, Group>();
-  private readonly log: OffsetLog | null;
+  private readonly log: OffsetStore | null;
+  private readonly coordinatorRule: ((key: string) => number | null) | null;
   private readonly persistedType = new Map<string, string>();
   private readonly timer: NodeJS.Timeout | null;
   private readonly minSessionTimeoutMs: number;
@@ -64,7 +70,7 @@ export class GroupCoordinator {
 
   constructor(
     private readonly host: GroupCoordinatorHost,
-    options: GroupCoordinatorOptions = {},
+    private readonly options: GroupCoordinatorOptions = {},
   ) {
     this.minSessionTimeoutMs = options.minSessionTimeoutMs ?? 6_000;
     this.maxSessionTimeoutMs = options.maxSessionTimeoutMs ?? 1_800_000;
@@ -74,7 +80,8 @@ export class GroupCoordinator {
       initialRebalanceDelayMs: options.initialRebalanceDelayMs ?? 0,
       onGenerationComplete: (group) => this.persistProtocolType(group),
     };
-    this.log = options.dataDir ? new OffsetLog(options.dataDir) : null;
+    this.log = options.store ?? (options.dataDir ? new OffsetLog(options.dataDir) : null);
+    this.coordinatorRule = options.coordinatorFor ?? null;
     if (this.log) this.restore(this.log.load());
     const interval = options.tickIntervalMs ?? 100;
     this.timer = interval > 0 ? setInterval(() => this.tick(), interval) : null;
@@ -83,6 +90,7 @@ export class GroupCoordinator {
 
   /** Broker id coordinating `key` (a group id or transactional id), or null with no live broker. */
   coordinatorFor(key: string): number | null {
+    if (this.coordinatorRule) return this.coordinatorRule(key);
     const live = [...this.host.liveBrokerIds()].sort((a, b) => a - b);
     if (live.length === 0) return null;
     return live[javaHashCode(key) % live.length];
@@ -164,7 +172,11 @@ export class GroupCoordinator {
     abortWaiters(group, ErrorCode.COORDINATOR_NOT_AVAILABLE);
     this.groups.delete(groupId);
     this.persistedType.delete(groupId);
-    this.persist([{ t: 'x', g: groupId }]);
+    // As Kafka: a tombstone per committed offset, then one for the group, so compaction forgets it all.
+    const entries: OffsetLogEntry[] = [];
+    for (const [tp, partitions] of group.offsets) for (const p of partitions.keys()) entries.push({ t: 'd', g: groupId, tp, p });
+    entries.push({ t: 'x', g: groupId });
+    this.persist(entries);
     return ErrorCode.NONE;
   }
 
@@ -260,10 +272,12 @@ export class GroupCoordinator {
     }
   }
 
+  /** Kafka writes the group's metadata at every completed generation; the JSON file only on a type change. */
   private persistProtocolType(group: Group): void {
-    if (group.protocolType === null || this.persistedType.get(group.groupId) === group.protocolType) return;
+    if (group.protocolType === null) return;
+    if (!this.options.store && this.persistedType.get(group.groupId) === group.protocolType) return;
     this.persistedType.set(group.groupId, group.protocolType);
-    this.persist([{ t: 'g', g: group.groupId, pt: group.protocolType }]);
+    this.persist([{ t: 'g', g: group.groupId, pt: group.protocolType, generation: group.generationId, protocol: group.protocolName, leader: group.leaderId }]);
   }
 
   private persist(entries: OffsetLogEntry[]): void {

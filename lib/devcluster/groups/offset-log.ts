@@ -1,4 +1,5 @@
-// Durable committed offsets: an append-only JSON-lines file under `${dataDir}/groups/`.
+// Durable committed offsets for a coordinator used on its own (the dev cluster keeps them in its
+// __consumer_offsets topic, see offsets-topic.ts): an append-only JSON-lines file under `${dataDir}/groups/`.
 // Each OffsetCommit becomes one write (one line per partition) so a crash loses at most the
 // request in flight; a torn last line is skipped on load. On open the live state is rewritten as a
 // compact snapshot (tmp file + rename) so the log does not grow across restarts, and it is
@@ -11,16 +12,24 @@ export type OffsetLogEntry =
   | { t: 'c'; g: string; tp: string; p: number; o: number; e: number; m: string | null; ts: number }
   | { t: 'd'; g: string; tp: string; p: number }
   | { t: 'x'; g: string }
-  | { t: 'g'; g: string; pt: string };
+  | { t: 'g'; g: string; pt: string; generation?: number; protocol?: string | null; leader?: string | null };
 
 export interface PersistedGroup {
   protocolType: string | null;
   offsets: Map<string, Map<number, CommittedOffset>>;
 }
 
+/** Where the coordinator keeps its changes: this JSON-lines file, or the __consumer_offsets topic. */
+export interface OffsetStore {
+  load(): Map<string, PersistedGroup>;
+  append(entries: OffsetLogEntry[]): void;
+  maybeCompact(snapshot: () => Map<string, PersistedGroup>): void;
+  close(): void;
+}
+
 const COMPACT_MIN_LINES = 50_000;
 
-export class OffsetLog {
+export class OffsetLog implements OffsetStore {
   private fd: number | null = null;
   private lines = 0;
   private compactAt = COMPACT_MIN_LINES;
@@ -105,7 +114,7 @@ export function commitEntry(g: string, tp: string, p: number, c: CommittedOffset
   return { t: 'c', g, tp, p, o: c.offset, e: c.leaderEpoch, m: c.metadata, ts: c.commitTimestamp };
 }
 
-function apply(groups: Map<string, PersistedGroup>, entry: OffsetLogEntry): void {
+export function apply(groups: Map<string, PersistedGroup>, entry: OffsetLogEntry): void {
   if (entry.t === 'x') {
     groups.delete(entry.g);
     return;

@@ -29,7 +29,7 @@ function describeTopic(cluster: DevCluster, t: Topic): MetadataResponseTopic {
     isrNodes: p.isr,
     offlineReplicas: p.replicas.filter((r) => !cluster.isLive(r)),
   }));
-  return { errorCode: ErrorCode.NONE, name: t.name, topicId: t.topicId, isInternal: false, partitions, topicAuthorizedOperations: AUTH_OPS_UNSET };
+  return { errorCode: ErrorCode.NONE, name: t.name, topicId: t.topicId, isInternal: t.internal, partitions, topicAuthorizedOperations: AUTH_OPS_UNSET };
 }
 
 function topicError(code: number, name: string | null, topicId = ZERO_UUID): MetadataResponseTopic {

@@ -91,7 +91,7 @@ export function stampBatch(batch: Buffer, baseOffset: number, leaderEpoch: numbe
 }
 
 /** Reads the lookup fields of a stored batch. */
-function describeBatch(batch: Buffer): StoredBatch {
+export function describeBatch(batch: Buffer): StoredBatch {
   const baseOffset = readInt64(batch, BATCH_OFFSETS.BASE_OFFSET);
   const logAppend = (batch.readInt16BE(BATCH_OFFSETS.ATTRIBUTES) & TIMESTAMP_TYPE_BIT) !== 0;
   const maxTimestamp = readInt64(batch, BATCH_OFFSETS.MAX_TIMESTAMP);

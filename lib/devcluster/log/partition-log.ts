@@ -1,5 +1,6 @@
 import type { LogStorage, SegmentFile } from '../storage/types';
 import { compressionOf, stampBatch, type StoredBatch } from './batch';
+import { cleanBatches, latestOffsets } from './compaction';
 import { decodeStoredRecords } from './read-records';
 import { recordTimestamps } from './record-scan';
 import { Segment } from './segment';
@@ -29,6 +30,13 @@ export interface AppendOptions {
   segmentMs: number;
 }
 
+export interface CleanerPolicy {
+  now: number;
+  deleteRetentionMs: number;
+  minCleanableDirtyRatio: number;
+  minCompactionLagMs: number;
+}
+
 export interface RetentionPolicy {
   now: number;
   retentionMs: number;
@@ -43,6 +51,8 @@ export class PartitionLog {
   readonly segments: Segment[] = [];
   logStartOffset = 0;
   totalBytes = 0;
+  /** Offsets below this were compacted already (Kafka's cleaner checkpoint; in memory only). */
+  private cleanedUpTo = 0;
 
   constructor(
     private readonly storage: LogStorage | null,
@@ -199,7 +209,12 @@ export class PartitionLog {
     let changed = false;
     while (this.segments.length > 0) {
       const oldest = this.segments[0];
-      if (oldest.batches.length === 0) break;
+      if (oldest.batches.length === 0) {
+        // Emptied by compaction: nothing in it to expire, the next segment decides.
+        if (this.segments.length < 3) break;
+        this.dropOldest();
+        continue;
+      }
       const expired = p.retentionMs >= 0 && oldest.maxTimestamp >= 0 && p.now - oldest.maxTimestamp > p.retentionMs;
       const oversize = p.retentionBytes >= 0 && this.segments.length > 1 && this.totalBytes - oldest.bytes >= p.retentionBytes;
       if (!expired && !oversize) break;
@@ -211,6 +226,51 @@ export class PartitionLog {
     }
     if (changed) this.storage?.saveLogStartOffset(this.logStartOffset);
     return changed;
+  }
+
+  /**
+   * Compacts the closed segments (compaction.ts) when the part not yet cleaned is at least
+   * min.cleanable.dirty.ratio of them. The log start offset and every offset stay as they are.
+   * Returns the bytes removed.
+   */
+  compact(p: CleanerPolicy): number {
+    let end = this.segments.length - 1;
+    while (end > 0 && p.now - this.segments[end - 1].maxTimestamp < p.minCompactionLagMs) end--;
+    const closed = this.segments.slice(0, end);
+    if (closed.length === 0) return 0;
+    let total = 0;
+    let dirty = 0;
+    for (const seg of closed) {
+      total += seg.bytes;
+      for (const b of seg.batches) if (b.baseOffset >= this.cleanedUpTo) dirty += b.buf.length;
+    }
+    if (total === 0 || dirty === 0 || dirty / total < p.minCleanableDirtyRatio) return 0;
+    const latest = latestOffsets(closed.flatMap((s) => s.batches));
+    let removed = 0;
+    for (let i = closed.length - 1; i >= 0; i--) {
+      const seg = closed[i];
+      let cleaned: StoredBatch[] | null;
+      try {
+        cleaned = cleanBatches(seg.batches, latest, p);
+      } catch {
+        continue; // A batch this cluster cannot decode (an unknown codec): the segment stays as it is.
+      }
+      if (!cleaned) continue;
+      const bytes = cleaned.reduce((n, b) => n + b.buf.length, 0);
+      seg.file?.replace(cleaned.map((b) => b.buf));
+      removed += seg.bytes - bytes;
+      this.totalBytes -= seg.bytes - bytes;
+      seg.batches.splice(0, seg.batches.length, ...cleaned);
+      seg.bytes = bytes;
+      seg.maxTimestamp = cleaned.reduce((m, b) => Math.max(m, b.maxTimestamp), -1);
+      // An emptied segment goes, except the first: its base offset is where the log starts.
+      if (cleaned.length === 0 && i > 0) {
+        seg.file?.remove();
+        this.segments.splice(i, 1);
+      }
+    }
+    this.cleanedUpTo = this.segments[this.segments.length - 1].baseOffset;
+    return removed;
   }
 
   /** Offset of the first record with timestamp >= ts, or null when none (ListOffsets by time). */

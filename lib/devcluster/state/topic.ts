@@ -12,6 +12,10 @@ export interface TopicSettings {
   retentionBytes: number;
   uncleanLeaderElection: boolean;
   deletePolicy: boolean;
+  compactPolicy: boolean;
+  deleteRetentionMs: number;
+  minCleanableDirtyRatio: number;
+  minCompactionLagMs: number;
   timestampBeforeMaxMs: number;
   timestampAfterMaxMs: number;
 }
@@ -26,6 +30,11 @@ export class Topic {
     public configs: Map<string, string>,
     readonly partitions: Partition[],
   ) {}
+
+  /** Kafka's internal topics (Topic.isInternal); this cluster has only the offsets topic. */
+  get internal(): boolean {
+    return this.name === '__consumer_offsets';
+  }
 
   /** Drops cached settings after the topic's own configs change. */
   configsChanged(): void {
@@ -45,6 +54,10 @@ export class Topic {
       retentionBytes: Number(v('retention.bytes')),
       uncleanLeaderElection: v('unclean.leader.election.enable') === 'true',
       deletePolicy: v('cleanup.policy').split(',').includes('delete'),
+      compactPolicy: v('cleanup.policy').split(',').includes('compact'),
+      deleteRetentionMs: Number(v('delete.retention.ms')),
+      minCleanableDirtyRatio: Number(v('min.cleanable.dirty.ratio')),
+      minCompactionLagMs: Number(v('min.compaction.lag.ms')),
       timestampBeforeMaxMs: Number(v('message.timestamp.before.max.ms')),
       timestampAfterMaxMs: Number(v('message.timestamp.after.max.ms')),
     };

@@ -70,6 +70,22 @@ class FileSegment implements SegmentFile {
     fs.truncateSync(this.file, bytes);
   }
 
+  replace(buffers: Buffer[]): void {
+    this.close();
+    const tmp = `${this.file}.cleaned`;
+    const fd = fs.openSync(tmp, 'w');
+    try {
+      for (const buf of buffers) {
+        let written = 0;
+        while (written < buf.length) written += fs.writeSync(fd, buf, written, buf.length - written);
+      }
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, this.file);
+  }
+
   remove(): void {
     this.close();
     fs.rmSync(this.file, { force: true });

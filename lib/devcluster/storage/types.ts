@@ -6,6 +6,8 @@ export interface SegmentFile {
   close(): void;
   remove(): void;
   truncate(bytes: number): void;
+  /** Replaces the whole content (compaction), so that a crash leaves the old or the new file. */
+  replace(buffers: Buffer[]): void;
 }
 
 /** Where one partition's log lives on disk (absent for in-memory clusters). */

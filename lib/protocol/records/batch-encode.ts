@@ -21,6 +21,8 @@ export interface RecordInput {
   headers?: RecordHeader[];
   /** Milliseconds since the epoch; defaults to now. */
   timestamp?: number;
+  /** Offset relative to the batch's base; defaults to the record's index (a compacted batch has gaps). */
+  offsetDelta?: number;
 }
 
 export interface RecordBatchInput {
@@ -34,6 +36,8 @@ export interface RecordBatchInput {
   transactional?: boolean;
   control?: boolean;
   timestampType?: TimestampType;
+  /** Defaults to the last record's offset delta; a compacted batch keeps its original last offset. */
+  lastOffsetDelta?: number;
 }
 
 function writeRecord(w: Writer, rec: RecordInput, offsetDelta: number, timestampDelta: number): void {
@@ -92,7 +96,7 @@ export function encodeRecordBatch(input: RecordBatchInput): Buffer {
   w.reserve(BATCH_HEADER_SIZE);
   const body = compression === 'none' ? w : new Writer(estimateSize(records));
   for (let i = 0; i < records.length; i++) {
-    writeRecord(body, records[i], i, (records[i].timestamp ?? now) - baseTimestamp);
+    writeRecord(body, records[i], records[i].offsetDelta ?? i, (records[i].timestamp ?? now) - baseTimestamp);
   }
   if (body !== w) w.writeRaw(compress(compression, body.toBuffer()));
 
@@ -106,7 +110,7 @@ export function encodeRecordBatch(input: RecordBatchInput): Buffer {
   buf.writeInt32BE(input.partitionLeaderEpoch ?? -1, BATCH_OFFSETS.PARTITION_LEADER_EPOCH);
   buf.writeInt8(2, BATCH_OFFSETS.MAGIC);
   buf.writeInt16BE(attrs, BATCH_OFFSETS.ATTRIBUTES);
-  buf.writeInt32BE(records.length - 1, BATCH_OFFSETS.LAST_OFFSET_DELTA);
+  buf.writeInt32BE(input.lastOffsetDelta ?? records[records.length - 1].offsetDelta ?? records.length - 1, BATCH_OFFSETS.LAST_OFFSET_DELTA);
   writeInt64(buf, BATCH_OFFSETS.BASE_TIMESTAMP, baseTimestamp);
   writeInt64(buf, BATCH_OFFSETS.MAX_TIMESTAMP, maxTimestamp);
   writeInt64(buf, BATCH_OFFSETS.PRODUCER_ID, input.producerId ?? -1);

@@ -30,7 +30,7 @@ describe('devcluster with kafkajs 2.2.4', () => {
     assert.equal(created, true);
     assert.equal(await admin.createTopics({ topics: [{ topic: 'orders', numPartitions: 1 }] }), false);
     const names = await admin.listTopics();
-    assert.deepEqual(names.sort(), ['audit', 'orders']);
+    assert.deepEqual(names.sort(), ['__consumer_offsets', 'audit', 'orders']);
     const meta = await admin.fetchTopicMetadata({ topics: ['orders'] });
     const parts = meta.topics[0].partitions;
     assert.equal(parts.length, 6);

@@ -35,7 +35,7 @@ describe('SASL authentication with kafkajs 2.2.4', () => {
       const admin = client({ mechanism, username: 'alice', password: 'wonderland' } as SASLOptions).admin();
       await admin.connect();
       try {
-        assert.deepEqual(await admin.listTopics(), ['secured']);
+        assert.deepEqual((await admin.listTopics()).filter((n) => n !== '__consumer_offsets'), ['secured']);
       } finally {
         await admin.disconnect();
       }
@@ -105,7 +105,7 @@ describe('SASL authentication with kafkajs 2.2.4', () => {
       const auth = await fresh.request(SaslAuthenticate, 2, { authBytes: Buffer.from('\u0000alice\u0000wonderland') });
       assert.equal(auth.errorCode, 0);
       const meta = await fresh.request(Metadata, 12, { topics: null, allowAutoTopicCreation: false, includeTopicAuthorizedOperations: false });
-      assert.deepEqual(meta.topics.map((t) => t.name), ['secured']);
+      assert.deepEqual(meta.topics.map((t) => t.name).filter((n) => n !== '__consumer_offsets'), ['secured']);
     } finally {
       fresh.close();
     }
