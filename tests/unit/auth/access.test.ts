@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Access, BUILT_IN_ROLES, patternMatcher, rulesForRoles, type RoleRule } from '@/lib/auth/access';
+import { Access, ACTIONS, BUILT_IN_ROLES, patternMatcher, rulesForRoles, type RoleRule } from '@/lib/auth/access';
 
 const orders: RoleRule = { name: 'orders', clusters: ['prod-*'], topics: ['orders*', '/^billing-\\d+$/'], actions: ['view', 'messages:read'] };
 const ops: RoleRule = { name: 'ops', clusters: ['*'], groups: ['ops-*'], actions: ['view', 'groups:reset'] };
@@ -66,6 +66,7 @@ describe('Access', () => {
     const viewer = new Access(rulesForRoles(['viewer'], []));
     assert.equal(viewer.canTopic('messages:read', 'any', 't'), true);
     assert.equal(viewer.canTopic('messages:produce', 'any', 't'), false);
-    assert.equal(BUILT_IN_ROLES[0].actions.length, 12);
+    assert.deepEqual(BUILT_IN_ROLES[0].actions, [...ACTIONS], 'admin has every action');
+    assert.equal(ACTIONS.length, 13);
   });
 });
