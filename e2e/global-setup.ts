@@ -11,7 +11,7 @@ import { setState } from './support/state';
 // endpoint so tests can stop and start brokers, and the built console against that cluster.
 export default async function globalSetup() {
   const external = process.env.TEST_KAFKA_BROKERS;
-  const cluster = external ? undefined : await startDevCluster({ brokers: 3, basePort: 0 });
+  const cluster = external ? undefined : await startDevCluster({ brokers: 3, basePort: 0, schemaRegistry: { port: 0 } });
   const brokers = external ?? cluster!.bootstrapServers.join(',');
   const control = cluster ? await startControlServer(cluster) : undefined;
 
@@ -22,6 +22,7 @@ export default async function globalSetup() {
       ...process.env,
       KAFKA_BROKERS: brokers,
       KAFKA_CLUSTER_NAME: 'e2e',
+      ...(cluster?.schemaRegistryUrl ? { KAFKA_SCHEMA_REGISTRY_URL: cluster.schemaRegistryUrl } : {}),
       CONSOLE_AUDIT_FILE: join(dataDir, 'audit.log'),
       NODE_ENV: 'production',
     },
@@ -35,5 +36,6 @@ export default async function globalSetup() {
   process.env.E2E_CLUSTER = 'e2e';
   process.env.E2E_AUDIT_FILE = join(dataDir, 'audit.log');
   if (control) process.env.E2E_CONTROL_URL = control.url;
+  if (cluster?.schemaRegistryUrl) process.env.E2E_SCHEMA_REGISTRY_URL = cluster.schemaRegistryUrl;
   setState({ app, cluster, control });
 }
