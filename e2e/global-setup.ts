@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDevCluster } from '@/lib/devcluster';
+import { startSchemaRegistry } from '@/lib/devcluster/schema-registry';
 import { startControlServer } from './support/control-server';
 import { freePort, waitForHttp } from './support/net';
 import { setState } from './support/state';
@@ -11,7 +12,14 @@ import { setState } from './support/state';
 // endpoint so tests can stop and start brokers, and the built console against that cluster.
 export default async function globalSetup() {
   const external = process.env.TEST_KAFKA_BROKERS;
-  const cluster = external ? undefined : await startDevCluster({ brokers: 3, basePort: 0, schemaRegistry: { port: 0 } });
+  const cluster = external ? undefined : await startDevCluster({ brokers: 3, basePort: 0 });
+  // Started here rather than through startDevCluster's option: Playwright's loader cannot follow
+  // that option's dynamic import of a TypeScript module.
+  if (cluster) {
+    const registry = await startSchemaRegistry(cluster, { port: 0 });
+    cluster.schemaRegistryUrl = registry.url;
+    cluster.onClose(() => registry.close());
+  }
   const brokers = external ?? cluster!.bootstrapServers.join(',');
   const control = cluster ? await startControlServer(cluster) : undefined;
 

@@ -25,7 +25,7 @@ export function CompatibilityControl({ cluster, subject, compatibility, permissi
           title={permission.allowed ? undefined : permission.reason}
           onChange={(e) => set.mutate(e.target.value === GLOBAL ? null : (e.target.value as CompatibilityLevel))}
           data-testid="compatibility-select"
-          className="rounded border border-slate-300 bg-white px-2 py-1 text-sm disabled:opacity-60"
+          className="max-w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm disabled:opacity-60"
         >
           <option value={GLOBAL}>{compatibility.own ? 'Registry default' : `Registry default (${compatibility.level})`}</option>
           {COMPATIBILITY_LEVELS.map((l) => <option key={l} value={l}>{l}</option>)}

@@ -4,12 +4,20 @@ import type { Registered, SchemaVersionRow, SubjectDetail, SubjectsAnswer } from
 import type { Access } from '@/lib/auth/access';
 import { getCluster } from '@/lib/kafka/clusters';
 import { getMetadata } from '@/lib/kafka/metadata';
-import { RegistryError, registryFor, type SchemaRegistryClient } from './registry-client';
+import { registryFor, type RegistryError, type SchemaRegistryClient } from './registry-client';
 import type { NewSchema } from './types';
 import { topicsUsing, USAGE_NOTE } from './usage';
 
 // The schema browser's server side: what the routes under /schemas answer, built from the
 // registry and the cluster's topic list.
+
+/**
+ * Whether the registry answered this status. Checked by name, not instanceof: the client is kept
+ * per process in globalThis, so it may come from another server bundle with its own class.
+ */
+export function isRegistryStatus(error: unknown, status: number): error is RegistryError {
+  return error instanceof Error && error.name === 'RegistryError' && (error as RegistryError).status === status;
+}
 
 /** How many subjects' latest versions are fetched at once. */
 const LIST_CONCURRENCY = 8;
@@ -100,14 +108,14 @@ export async function subjectDetail(clusterId: string, subject: string, deleted:
 
 function notFoundAsSubject(subject: string) {
   return (error: unknown): never => {
-    if (error instanceof RegistryError && error.status === 404) throw notFound(`Subject "${subject}" does not exist.`);
+    if (isRegistryStatus(error, 404)) throw notFound(`Subject "${subject}" does not exist.`);
     throw error;
   };
 }
 
 /** A schema the registry cannot parse names the field it came from. */
 function invalidSchemaAsField(error: unknown): never {
-  if (error instanceof RegistryError && error.status === 422) {
+  if (isRegistryStatus(error, 422)) {
     throw unprocessable(`schema: ${error.message}`, { fields: { schema: error.message }, registryCode: error.errorCode });
   }
   throw error;
@@ -120,7 +128,7 @@ export async function checkSchema(clusterId: string, subject: string, schema: Ne
   // A new subject has nothing to be compatible with, but the schema must still parse.
   if (!hasVersions) {
     await registry.lookup(subject, schema).catch((error: unknown) => {
-      if (error instanceof RegistryError && error.status === 404) return undefined;
+      if (isRegistryStatus(error, 404)) return undefined;
       return invalidSchemaAsField(error);
     });
     return { compatible: true, messages: [], level };

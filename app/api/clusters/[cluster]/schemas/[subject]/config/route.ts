@@ -1,7 +1,6 @@
 import 'server-only';
 import { setCompatibilityInput, subjectParam } from '@/lib/api/schemas';
-import { requireRegistry } from '@/lib/schemas/browse';
-import { RegistryError } from '@/lib/schemas/registry-client';
+import { isRegistryStatus, requireRegistry } from '@/lib/schemas/browse';
 import { mutation } from '@/lib/server/mutation';
 import { parseBody, parseWith } from '@/lib/server/route';
 
@@ -17,7 +16,7 @@ export const PUT = mutation<{ cluster: string; subject: string }>('schemas:edit'
   const registry = await requireRegistry(params.cluster);
   if (compatibility === null) await registry.clearCompatibility(subject).catch((error: unknown) => {
       // A subject without a level of its own is already at the global one.
-      if (!(error instanceof RegistryError && error.status === 404)) throw error;
+      if (!isRegistryStatus(error, 404)) throw error;
     });
   else await registry.setCompatibility(compatibility, subject);
   return { subject, compatibility: { level: await registry.compatibility(subject), own: compatibility !== null } };
