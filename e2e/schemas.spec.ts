@@ -30,6 +30,7 @@ test('register a compatible version, see the diff, and have an incompatible one 
   const row = page.getByTestId('subject-row').filter({ hasText: subject });
   await expect(row).toContainText('AVRO');
   await expect(row).toContainText(topic);
+  await page.screenshot({ path: 'test-results/schemas-list.png', fullPage: true });
   await row.getByRole('link', { name: subject }).click();
 
   await expect(page.getByTestId('subject-name')).toHaveText(subject);

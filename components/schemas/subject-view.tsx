@@ -17,6 +17,7 @@ import { useSubjectDetail } from '@/lib/queries/schemas';
 import { prettySchema } from '@/lib/schemas/diff';
 import { CompatibilityControl } from './compatibility-control';
 import { DeleteSubject } from './delete-subject';
+import { DeleteVersion } from './delete-version';
 import { NoRegistry } from './no-registry';
 import { RegisterVersion } from './register-version';
 import { SchemaDiff } from './schema-diff';
@@ -97,6 +98,7 @@ function SubjectBody({ cluster, detail, onSoftDeleted }: { cluster: string; deta
         <Card title={<>Version {shown.version} <Badge>{shown.schemaType}</Badge></>}>
           <pre className="max-h-[28rem] overflow-auto rounded bg-slate-50 p-3 font-mono text-xs" data-testid="schema-text">{prettySchema(shown.schema)}</pre>
           <References version={shown} />
+          {versions.length > 1 && <DeleteVersion key={shown.version} cluster={cluster} subject={subject} version={shown.version} deleted={shown.deleted} permission={edit} />}
         </Card>
       </div>
       {versions.length > 1 && (
