@@ -32,11 +32,20 @@ export async function requireRegistry(clusterId: string): Promise<SchemaRegistry
   return registry;
 }
 
-/** Topic names the caller may see; an unreachable cluster only costs the usage column. */
-async function visibleTopics(clusterId: string, access: Access): Promise<Set<string>> {
-  try {
-    const meta = await getMetadata(clusterId);
+/**
+ * Topic names the caller may see. The metadata is cached; when a subject names a topic the cache
+ * lacks, it is read once more fresh (the topic may be newer than the cache). An unreachable
+ * cluster only costs the usage column.
+ */
+async function visibleTopics(clusterId: string, access: Access, subjects: readonly string[]): Promise<Set<string>> {
+  const read = async (fresh: boolean) => {
+    const meta = await getMetadata(clusterId, fresh);
     return new Set(meta.topics.map((t) => t.name).filter((name) => access.canTopic('view', clusterId, name)));
+  };
+  try {
+    const cached = await read(false);
+    const named = subjects.map((s) => /^(.+)-(?:key|value)$/.exec(s)?.[1]).filter((t): t is string => t !== undefined);
+    return named.every((t) => cached.has(t) || !access.canTopic('view', clusterId, t)) ? cached : await read(true);
   } catch {
     return new Set();
   }
@@ -58,7 +67,8 @@ async function mapBounded<T, R>(items: readonly T[], limit: number, work: (item:
 export async function listSubjects(clusterId: string, access: Access): Promise<SubjectsAnswer> {
   const registry = await registryOf(clusterId);
   if (!registry) return { registry: null, subjects: [] };
-  const [subjects, globalLevel, topics] = await Promise.all([registry.subjects(), registry.compatibility(), visibleTopics(clusterId, access)]);
+  const [subjects, globalLevel] = await Promise.all([registry.subjects(), registry.compatibility()]);
+  const topics = await visibleTopics(clusterId, access, subjects);
   const rows = await mapBounded([...subjects].sort(), LIST_CONCURRENCY, async (subject) => {
     const [latest, versions, own] = await Promise.all([registry.version(subject, 'latest'), registry.versions(subject), registry.ownCompatibility(subject)]);
     return {
@@ -88,7 +98,7 @@ export async function subjectDetail(clusterId: string, subject: string, deleted:
   const [level, own, topics, referencingIds] = await Promise.all([
     registry.compatibility(subject),
     registry.ownCompatibility(subject),
-    visibleTopics(clusterId, access),
+    visibleTopics(clusterId, access, [subject]),
     registry.referencedBy(subject, latest.version).catch(() => [] as number[]),
   ]);
   const referencedBy = await mapBounded(referencingIds.slice(0, 100), LIST_CONCURRENCY, async (id) => ({
