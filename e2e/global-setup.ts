@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDevCluster } from '@/lib/devcluster';
+import { startSchemaRegistry } from '@/lib/devcluster/schema-registry';
 import { startControlServer } from './support/control-server';
 import { freePort, waitForHttp } from './support/net';
 import { setState } from './support/state';
@@ -12,6 +13,13 @@ import { setState } from './support/state';
 export default async function globalSetup() {
   const external = process.env.TEST_KAFKA_BROKERS;
   const cluster = external ? undefined : await startDevCluster({ brokers: 3, basePort: 0 });
+  // Started here rather than through startDevCluster's option: Playwright's loader cannot follow
+  // that option's dynamic import of a TypeScript module.
+  if (cluster) {
+    const registry = await startSchemaRegistry(cluster, { port: 0 });
+    cluster.schemaRegistryUrl = registry.url;
+    cluster.onClose(() => registry.close());
+  }
   const brokers = external ?? cluster!.bootstrapServers.join(',');
   const control = cluster ? await startControlServer(cluster) : undefined;
 
@@ -22,6 +30,7 @@ export default async function globalSetup() {
       ...process.env,
       KAFKA_BROKERS: brokers,
       KAFKA_CLUSTER_NAME: 'e2e',
+      ...(cluster?.schemaRegistryUrl ? { KAFKA_SCHEMA_REGISTRY_URL: cluster.schemaRegistryUrl } : {}),
       CONSOLE_AUDIT_FILE: join(dataDir, 'audit.log'),
       NODE_ENV: 'production',
     },
@@ -35,5 +44,6 @@ export default async function globalSetup() {
   process.env.E2E_CLUSTER = 'e2e';
   process.env.E2E_AUDIT_FILE = join(dataDir, 'audit.log');
   if (control) process.env.E2E_CONTROL_URL = control.url;
+  if (cluster?.schemaRegistryUrl) process.env.E2E_SCHEMA_REGISTRY_URL = cluster.schemaRegistryUrl;
   setState({ app, cluster, control });
 }

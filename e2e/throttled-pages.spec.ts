@@ -48,6 +48,7 @@ const pages: { name: string; path: (cluster: string) => string }[] = [
   { name: 'new topic', path: (c) => `/clusters/${c}/topics/new` },
   { name: 'replica sync', path: (c) => `/clusters/${c}/replicas` },
   { name: 'consumer groups', path: (c) => `/clusters/${c}/groups` },
+  { name: 'schemas', path: (c) => `/clusters/${c}/schemas` },
   { name: 'group detail', path: (c) => `/clusters/${c}/groups/${group}` },
   { name: 'produce', path: (c) => `/clusters/${c}/produce` },
   { name: 'audit log', path: (c) => `/clusters/${c}/audit` },

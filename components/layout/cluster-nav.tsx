@@ -10,6 +10,7 @@ const sections = [
   { href: '/topics', label: 'Topics', testId: 'nav-topics' },
   { href: '/replicas', label: 'Replica sync', testId: 'nav-replicas' },
   { href: '/groups', label: 'Consumer groups', testId: 'nav-groups' },
+  { href: '/schemas', label: 'Schemas', testId: 'nav-schemas' },
   { href: '/produce', label: 'Produce', testId: 'nav-produce' },
   { href: '/audit', label: 'Audit log', testId: 'nav-audit' },
 ];

@@ -10,7 +10,7 @@ export default function ClusterNotFound() {
   return (
     <div className="max-w-xl" data-testid="not-found">
       <h1 className="text-xl font-semibold text-slate-900">Not found</h1>
-      <p className="mt-2 text-sm text-slate-600">This cluster has no such topic, consumer group or broker. It may have been deleted.</p>
+      <p className="mt-2 text-sm text-slate-600">This cluster has no such topic, consumer group, schema subject or broker. It may have been deleted.</p>
       <div className="mt-4 flex gap-4 text-sm font-medium">
         <Link href={`/clusters/${cluster}`} data-testid="not-found-back" className="text-sky-700 hover:underline">
           ← Cluster overview
