@@ -19,6 +19,9 @@ Options:
   --data-dir DIR     keep topics, configs, logs and committed offsets in DIR (default: memory)
   --demo             seed demo topics, producers and consumer groups
   --users LIST       require SASL (PLAIN, SCRAM-SHA-256/512): user:password,user2:password2
+  --schema-registry P
+                     also serve a Schema Registry REST API on port P (0 = random), schemas kept
+                     in the _schemas topic; its URL is printed on stderr
   --auto-create      create unknown topics on first use (auto.create.topics.enable=true)
   --config K=V       static broker config, repeatable (e.g. --config num.partitions=3)
   -h, --help         show this help
@@ -75,6 +78,12 @@ async function command(cluster: DevCluster, line: string): Promise<string | null
   }
 }
 
+function registryPort(flag: string): number {
+  const port = Number(flag);
+  if (!/^\d+$/.test(flag) || port > 65535) throw new Error(`--schema-registry expects a port (0-65535), got "${flag}"`);
+  return port;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -85,6 +94,7 @@ async function main(): Promise<void> {
       demo: { type: 'boolean', default: false },
       users: { type: 'string' },
       'auto-create': { type: 'boolean', default: false },
+      'schema-registry': { type: 'string' },
       config: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -108,9 +118,11 @@ async function main(): Promise<void> {
     users: values.users ? parseUsersFlag(values.users) : undefined,
     autoCreateTopics: values['auto-create'],
     brokerConfigs,
+    schemaRegistry: values['schema-registry'] !== undefined ? { port: registryPort(values['schema-registry']) } : undefined,
   });
   console.log(cluster.bootstrapServers.join(','));
   console.error(`devcluster ${cluster.clusterId}: ${cluster.brokers.size} brokers${values['data-dir'] ? `, data in ${values['data-dir']}` : ', in memory'}. Type "help" for commands.`);
+  if (cluster.schemaRegistryUrl) console.error(`schema registry at ${cluster.schemaRegistryUrl}`);
 
   const shutdown = () => {
     void cluster.close().then(() => process.exit(0));

@@ -46,6 +46,8 @@ export class DevCluster {
   readonly disk: ClusterDisk | null;
   readonly autoCreateTopics: boolean;
   readonly maxFrameBytes: number;
+  /** The Schema Registry's base URL when the cluster serves one (options.schemaRegistry). */
+  schemaRegistryUrl: string | undefined = undefined;
   /** Bumped whenever anything a Metadata response shows changes (topics, leaders, ISR, brokers). */
   metadataVersion = 0;
   private readonly collisions = new Map<string, string>();

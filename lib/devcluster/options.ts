@@ -1,3 +1,5 @@
+import type { SchemaRegistryOptions } from './schema-registry';
+
 /** Options for startDevCluster. */
 export interface DevClusterOptions {
   /** Number of brokers (ids 1..N). Default 3. */
@@ -18,6 +20,8 @@ export interface DevClusterOptions {
   brokerConfigs?: Record<string, string>;
   /** Fixed cluster id (22 chars); otherwise random, or the one stored in dataDir. */
   clusterId?: string;
+  /** Also serve a Schema-Registry-compatible REST API, storing schemas in the `_schemas` topic. */
+  schemaRegistry?: SchemaRegistryOptions;
   /** Largest request frame accepted before the connection is closed. Default 100 MiB. */
   maxFrameBytes?: number;
 }

@@ -10,12 +10,13 @@ export const DEFAULT_DEMO_DATA_DIR = '.data/devcluster';
 
 /**
  * Starts the embedded cluster with live demo data. It listens on DEVCLUSTER_PORT (default 9092,
- * so kcat and other tools can reach it) and falls back to random ports when that is taken.
+ * so kcat and other tools can reach it) and serves a Schema Registry on
+ * DEVCLUSTER_SCHEMA_REGISTRY_PORT (default 8081); each falls back to a random port when taken.
  */
 export async function startEmbeddedCluster(): Promise<ClusterConfig> {
   const cluster = await startDemoCluster(process.env);
   console.log(
-    `[console] No cluster configured: started the embedded demo cluster at ${cluster.bootstrapServers.join(',')}, data ${cluster.options.dataDir ? `in ${cluster.options.dataDir}` : 'in memory'}`,
+    `[console] No cluster configured: started the embedded demo cluster at ${cluster.bootstrapServers.join(',')}, schema registry at ${cluster.schemaRegistryUrl}, data ${cluster.options.dataDir ? `in ${cluster.options.dataDir}` : 'in memory'}`,
   );
   return {
     id: 'local',
@@ -23,6 +24,7 @@ export async function startEmbeddedCluster(): Promise<ClusterConfig> {
     bootstrapServers: cluster.bootstrapServers,
     readOnly: false,
     embedded: true,
+    ...(cluster.schemaRegistryUrl ? { schemaRegistry: { url: cluster.schemaRegistryUrl } } : {}),
   };
 }
 
@@ -41,7 +43,8 @@ export async function startDemoCluster(env: Record<string, string | undefined>):
     for (const name of readdirSync(/*turbopackIgnore: true*/ dir)) if (!isLockFile(name)) rmSync(path.join(/*turbopackIgnore: true*/ dir, name), { recursive: true, force: true });
   }
   const dataDir = 'heldBy' in lock ? undefined : dir;
-  const cluster = await startOnFreePorts(Number(env.DEVCLUSTER_PORT ?? 9092), dataDir).catch((error: unknown) => {
+  const ports = { broker: Number(env.DEVCLUSTER_PORT ?? 9092), registry: Number(env.DEVCLUSTER_SCHEMA_REGISTRY_PORT ?? 8081) };
+  const cluster = await startOnFreePorts(ports, dataDir).catch((error: unknown) => {
     if ('release' in lock) lock.release();
     throw error;
   });
@@ -49,13 +52,24 @@ export async function startDemoCluster(env: Record<string, string | undefined>):
   return cluster;
 }
 
-async function startOnFreePorts(basePort: number, dataDir: string | undefined): Promise<DevCluster> {
-  try {
-    return await startDevCluster({ brokers: 3, basePort, demo: true, dataDir });
-  } catch (error) {
-    if (basePort === 0 || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    // A taken port is expected (another console, a local Kafka): one line, no stack trace.
-    console.log(`[console] Port ${(error as { port?: number }).port ?? basePort} is in use: the embedded demo cluster takes random ports instead.`);
-    return startDevCluster({ brokers: 3, basePort: 0, demo: true, dataDir });
+async function startOnFreePorts(ports: { broker: number; registry: number }, dataDir: string | undefined): Promise<DevCluster> {
+  let { broker, registry } = ports;
+  for (;;) {
+    try {
+      return await startDevCluster({ brokers: 3, basePort: broker, demo: true, dataDir, schemaRegistry: { port: registry } });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      const port = (error as { port?: number }).port;
+      // A taken port is expected (another console, a local Kafka or registry): one line, no stack trace.
+      if (registry !== 0 && port === registry) {
+        console.log(`[console] Port ${registry} is in use: the embedded schema registry takes a random port instead.`);
+        registry = 0;
+      } else if (broker !== 0) {
+        console.log(`[console] Port ${port ?? broker} is in use: the embedded demo cluster takes random ports instead.`);
+        broker = 0;
+      } else {
+        throw error;
+      }
+    }
   }
 }

@@ -5,6 +5,7 @@ import { DemoProducer } from './producer';
 import { Random } from './random';
 import { BACKFILL_MS, DEMO_TOPICS, type DemoTopic } from './topics';
 import type { DemoCluster } from './types';
+import type { SchemaRegistry } from '../schema-registry/registry';
 
 export { DEMO_GROUPS, DEMO_TOPICS, type DemoGroup, type DemoTopic, type DemoCluster };
 
@@ -15,6 +16,8 @@ export interface DemoOptions {
   tickMs?: number;
   /** Range (ms) of the pause between membership changes of the rebalancing group. */
   rebalanceEveryMs?: readonly [number, number];
+  /** The cluster's Schema Registry: when there is one, the schema-encoded demo topics are seeded too. */
+  registry?: SchemaRegistry;
 }
 
 export interface DemoHandle {
