@@ -13,7 +13,7 @@ import { toJsonSafe } from './json-safe';
 const MILLIS_PER_DAY = 86_400_000;
 
 /** Longs as BigInt internally, so nothing beyond 2^53 is rounded. */
-const longType = avro.types.LongType.__with({
+export const longType = avro.types.LongType.__with({
   fromBuffer: (buf: Buffer) => buf.readBigInt64LE(),
   toBuffer: (n: bigint | number) => {
     const buf = Buffer.alloc(8);
@@ -69,7 +69,7 @@ class DateType extends avro.types.LogicalType {
   }
 }
 
-const logicalTypes = {
+export const logicalTypes = {
   decimal: DecimalType,
   'timestamp-millis': TimestampType,
   'timestamp-micros': TimestampType,

@@ -51,8 +51,21 @@ export function compileSchema(schema: RegisteredSchema, references: ResolvedRefe
       return {
         type: 'PROTOBUF',
         decode(body) {
-          const { indexes, record } = readMessageIndexes(body);
-          return codec(indexes).decode(record);
+          try {
+            const { indexes, record } = readMessageIndexes(body);
+            return codec(indexes).decode(record);
+          } catch (error) {
+            // @kafkajs/confluent-schema-registry writes no message indexes: the body is then the
+            // first message type's record (a record never starts with a zero byte, a field tag).
+            if (body.length > 0 && body[0] !== 0) {
+              try {
+                return codec([0]).decode(body);
+              } catch {
+                // Not that either: the first reason is the one to give.
+              }
+            }
+            throw error;
+          }
         },
       };
     }
