@@ -42,6 +42,22 @@ message Payment {
 
 const noteSchema = { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] };
 
+// "ann" may not see the customer ids of orders; "bob" sees everything.
+const AUTH = [
+  'auth:',
+  '  sessionSecret: "schema-test-secret-0123456789-abcdef"',
+  '  users:',
+  '    - { username: ann, passwordHash: "$2b$04$abcdefghijklmnopqrstuu", roles: [support] }',
+  '    - { username: bob, passwordHash: "$2b$04$abcdefghijklmnopqrstuu", roles: [ops] }',
+  '  roles:',
+  '    - name: support',
+  '      actions: [view, messages:read]',
+  '      masking:',
+  '        - { topics: ["orders"], fields: [value.customer.id], action: mask }',
+  '    - name: ops',
+  '      actions: [view, messages:read]',
+];
+
 /** avsc with exact longs, for the serializer (its default long type refuses values beyond 2^53). */
 const typeHook = (s: unknown) => (s === 'long' || (typeof s === 'object' && s !== null && (s as { type?: string }).type === 'long' && !(s as { logicalType?: string }).logicalType) ? longType : undefined);
 
@@ -53,13 +69,14 @@ describe('messages: schema decoding', { skip }, () => {
   let searchRoute: typeof import('@/app/api/clusters/[cluster]/topics/[topic]/messages/search/route');
   const ids: Record<string, number> = {};
 
-  const browse = async (clusterId: string, topic: string) => {
-    const { status, body } = await callRoute(browseRoute.GET, { cluster: clusterId, topic }, { query: { start: 'earliest', order: 'asc', limit: '100' } });
+  const cookies: Record<string, Record<string, string>> = {};
+  const browse = async (clusterId: string, topic: string, user = 'bob') => {
+    const { status, body } = await callRoute(browseRoute.GET, { cluster: clusterId, topic }, { query: { start: 'earliest', order: 'asc', limit: '100' }, headers: cookies[user] });
     assert.equal(status, 200, JSON.stringify(body));
     return browseResult.parse(body).messages;
   };
-  const search = async (topic: string, query: Record<string, string>) => {
-    const response = await callRaw(searchRoute.GET, { cluster: 'main', topic }, { query: { start: 'earliest', order: 'asc', ...query } });
+  const search = async (topic: string, query: Record<string, string>, user = 'bob') => {
+    const response = await callRaw(searchRoute.GET, { cluster: 'main', topic }, { query: { start: 'earliest', order: 'asc', ...query }, headers: cookies[user] });
     assert.equal(response.status, 200, await response.clone().text());
     const events = await readNdjson<SearchEvent>(response);
     return events.filter((e) => e.type === 'message').map((e) => (e as { message: Message }).message);
@@ -72,12 +89,16 @@ describe('messages: schema decoding', { skip }, () => {
     const brokers = `[${cluster.bootstrapServers.map((b) => JSON.stringify(b)).join(', ')}]`;
     writeFileSync(
       configFile,
-      ['clusters:', '  - name: main', `    bootstrapServers: ${brokers}`, '    schemaRegistry:', `      url: ${cluster.schemaRegistryUrl}`, '  - name: noreg', `    bootstrapServers: ${brokers}`, '    schemaRegistry:', '      url: http://127.0.0.1:1'].join('\n'),
+      ['clusters:', '  - name: main', `    bootstrapServers: ${brokers}`, '    schemaRegistry:', `      url: ${cluster.schemaRegistryUrl}`, '  - name: noreg', `    bootstrapServers: ${brokers}`, '    schemaRegistry:', '      url: http://127.0.0.1:1', ...AUTH].join('\n'),
     );
     process.env.CONSOLE_CONFIG = configFile;
     process.env.CONSOLE_AUDIT_FILE = join(dir, 'audit.log');
     browseRoute = await import('@/app/api/clusters/[cluster]/topics/[topic]/messages/route');
     searchRoute = await import('@/app/api/clusters/[cluster]/topics/[topic]/messages/search/route');
+    const { appConfig } = await import('@/lib/kafka/clusters');
+    const { newSession, signSession, SESSION_COOKIE } = await import('@/lib/auth/session');
+    const { auth } = await appConfig();
+    for (const name of ['ann', 'bob']) cookies[name] = { cookie: `${SESSION_COOKIE}=${await signSession(auth, newSession(auth, { name, method: 'local' }))}` };
 
     registry = new SchemaRegistry({ host: cluster.schemaRegistryUrl! }, { [SchemaType.AVRO]: { logicalTypes, typeHook } as unknown as avro.ForSchemaOptions });
     ids.avro = (await registry.register({ type: SchemaType.AVRO, schema: JSON.stringify(orderSchema) }, { subject: 'orders-value' })).id;
@@ -150,6 +171,18 @@ describe('messages: schema decoding', { skip }, () => {
     const byValue = await search('orders', { value: '"tier":"gold"' });
     assert.equal(byValue.length, 10);
     assert.ok(byValue.every((m) => (m.value!.decoded as { customer: { tier: string } }).customer.tier === 'gold'));
+  });
+
+  it('masking applies to the decoded fields, and search cannot probe a masked one', async () => {
+    const messages = await browse('main', 'orders', 'ann');
+    const first = messages[0].value!;
+    assert.deepEqual(first.decoded, { id: '9007199254740993', amount: '0.05', at: '2026-12-03T10:20:30.456Z', customer: { id: '***', tier: null } });
+    assert.equal(first.encoding, 'utf8', 'the masked JSON stands in for the stored bytes');
+    const text = JSON.stringify(messages);
+    assert.ok(!/c-[0-3]"/.test(text.replace(/"o-\d+"/g, '')), `a customer id leaked: ${text.slice(0, 400)}`);
+    assert.deepEqual(await search('orders', { filter: 'value.customer.id == "c-2"' }, 'ann'), []);
+    assert.deepEqual(await search('orders', { value: 'c-2' }, 'ann'), []);
+    assert.equal((await search('orders', { value: 'c-2' }, 'bob')).length, 5);
   });
 
   it('a registry that cannot be reached leaves the messages raw with the reason, quickly', async () => {
