@@ -31,7 +31,10 @@ export interface CompiledSearch {
 type SearchRecord = Pick<
   RecordCursor,
   'data' | 'keyStart' | 'keyLength' | 'valueStart' | 'valueLength' | 'offset' | 'timestamp' | 'parseFields' | 'forEachHeader' | 'payloadSize'
->;
+> & {
+  /** The value decoded with its schema (and masked): the filter reads it rather than parsing its JSON text again. */
+  decodedValue?: { v: unknown };
+};
 
 type FieldTest = (data: Buffer, start: number, length: number) => boolean;
 
@@ -107,6 +110,8 @@ function viewedRecord(c: RecordCursor, masker: Masker | undefined, schemas: Sche
   const size = c.payloadSize();
   const view = viewRecord(rawKey, rawValue, c.headers(), schemas, masker);
   const m = { key: searchableBytes(view.key), value: searchableBytes(view.value), headers: view.headers };
+  const decoded = view.value.decoded;
+  const decodedValue = decoded && 'value' in decoded ? { v: decoded.value } : undefined;
   const parts: Buffer[] = [];
   let at = 0;
   const place = (b: Buffer | null): number => {
@@ -133,6 +138,7 @@ function viewedRecord(c: RecordCursor, masker: Masker | undefined, schemas: Sche
       for (const h of headers) if (visit(h.key, h.start, h.length)) break;
     },
     payloadSize: () => size,
+    decodedValue,
   };
 }
 
@@ -200,7 +206,7 @@ function filterRecord(c: SearchRecord, partition: number): FilterRecord {
     value: () => {
       if (!valueRead) {
         valueRead = true;
-        value = c.valueLength < 0 ? null : parseValue(c.data.subarray(c.valueStart, c.valueStart + c.valueLength));
+        value = c.decodedValue ? c.decodedValue.v : c.valueLength < 0 ? null : parseValue(c.data.subarray(c.valueStart, c.valueStart + c.valueLength));
       }
       return value;
     },
