@@ -34,7 +34,7 @@ const record = (i: number) => ({ id: i, status: i % 7 === 0 ? 'PAID' : 'NEW', cu
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main() {
-  const cluster = await startDevCluster({ brokers: 1, basePort: 0, schemaRegistry: { port: 0 } });
+  const cluster = await startDevCluster({ brokers: 3, basePort: 0, schemaRegistry: { port: 0 } });
   try {
     const res = await fetch(`${cluster.schemaRegistryUrl}/subjects/avro-bench-value/versions`, {
       method: 'POST',
