@@ -7,6 +7,7 @@ import type { Message } from '@/lib/api/messages';
 import { MatchPreview } from './match-preview';
 import type { MatchTerms } from './messages-params';
 import { payloadPreview } from './payload-view';
+import { schemaLabel } from './schema-badge';
 import { Timestamp } from './timestamp';
 
 // The result list: partition and offset first (how Kafka addresses a message), then time, key,
@@ -114,7 +115,7 @@ const Row = memo(function Row({ message: m, decoder, terms, checked, onToggle, o
         {m.key === null ? <span className="italic text-slate-400">null</span> : m.key.size === 0 ? <Empty /> : <MatchPreview payload={m.key} decoder={decoder} term={terms?.key} max={60} fit={KEY_FIT} />}
       </Td>
       {/* max-w-0 lets the cell take the table's spare width and cut the rest with an ellipsis. */}
-      <Td className="max-w-0 truncate font-mono text-xs text-slate-800">
+      <Td className="max-w-0 truncate font-mono text-xs text-slate-800" title={m.value?.schema ? schemaLabel(m.value.schema) : m.value?.schemaError}>
         {m.value === null ? <span className="italic text-slate-400">null (tombstone)</span> : m.value.size === 0 ? <Empty /> : <MatchPreview payload={m.value} decoder={decoder} term={terms?.value} max={VALUE_CHARS} fit={VALUE_FIT} />}
       </Td>
       <Td align="right" className="text-xs" title={headerList || undefined}>

@@ -4,6 +4,7 @@ import { formatBytesExact } from '@/lib/format/number';
 import type { Payload } from '@/lib/api/messages';
 import { decodePayload } from '@/lib/messages/decoders';
 import { JsonTree } from './json-tree';
+import { SchemaNote } from './schema-badge';
 
 /** A key or value in full, decoded by the chosen decoder ("auto" picks per payload). */
 export function PayloadView({ payload, decoder, testId }: { payload: Payload | null; decoder: string; testId?: string }) {
@@ -12,6 +13,7 @@ export function PayloadView({ payload, decoder, testId }: { payload: Payload | n
   const view = decodePayload(payload, decoder);
   return (
     <div data-testid={testId} data-decoder={view.decoder}>
+      <SchemaNote payload={payload} />
       {view.kind === 'json' && <JsonTree value={view.value} />}
       {(view.kind === 'text' || view.kind === 'hex' || view.kind === 'base64') && (
         <pre className="max-h-[28rem] overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 font-mono text-xs leading-5 text-slate-800">{view.text}</pre>

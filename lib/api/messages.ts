@@ -24,8 +24,17 @@ export const payload = z.object({
   /** Full size in bytes, even when `data` holds only the first part. */
   size: int,
   truncated: z.boolean().optional(),
+  /** The payload is in the Confluent wire format and the cluster has a schema registry: which schema. */
+  schema: z.object({ id: int, type: z.enum(['AVRO', 'PROTOBUF', 'JSON']), subject: z.string().optional(), version: int.optional() }).optional(),
+  /** The payload decoded with `schema`, as a JSON value (Avro longs beyond 2^53 and Protobuf 64-bit integers are strings). */
+  decoded: z.unknown().optional(),
+  /** Why a wire-format payload could not be decoded (registry down, unknown id, bytes that do not fit); `data` is then the raw bytes. */
+  schemaError: z.string().optional(),
+  /** The payload decoded but does not validate against its JSON Schema. */
+  schemaWarning: z.string().optional(),
 });
 export type Payload = z.infer<typeof payload>;
+export type PayloadSchema = NonNullable<Payload['schema']>;
 
 export const timestampType = z.enum(['CreateTime', 'LogAppendTime']);
 export type TimestampType = z.infer<typeof timestampType>;

@@ -1,7 +1,9 @@
 import type { Message, Payload } from '@/lib/api/messages';
 
 // Export of a result set. Text stays text and binary becomes base64, with the encoding named
-// beside it, so an export can be read back byte for byte.
+// beside it, so an export can be read back byte for byte. A payload decoded with its schema also
+// gets its decoded JSON (keyDecoded/valueDecoded and the schema beside it in JSONL; in CSV the
+// cell is the decoded JSON).
 
 export type ExportFormat = 'jsonl' | 'csv';
 
@@ -31,9 +33,20 @@ export function toJsonLine(m: Message): string {
     value: value.data,
     valueEncoding: value.encoding,
     ...(value.truncated ? { valueTruncated: true } : {}),
+    ...schemaFields('key', m.key),
+    ...schemaFields('value', m.value),
     headers: m.headers.map((h) => ({ key: h.key, value: h.value?.data ?? null, encoding: h.value?.encoding ?? null })),
     size: m.size,
   });
+}
+
+function schemaFields(part: 'key' | 'value', p: Payload | null): Record<string, unknown> {
+  if (!p?.schema && p?.schemaError === undefined) return {};
+  return {
+    ...(p.schema ? { [`${part}Schema`]: p.schema } : {}),
+    ...(p.decoded !== undefined ? { [`${part}Decoded`]: p.decoded } : {}),
+    ...(p.schemaError !== undefined ? { [`${part}SchemaError`]: p.schemaError } : {}),
+  };
 }
 
 export function toJsonLines(messages: Message[]): string {
@@ -67,6 +80,7 @@ export function toCsv(messages: Message[]): string {
 }
 
 function cellText(p: Payload): string {
+  if (p.decoded !== undefined) return JSON.stringify(p.decoded);
   return p.encoding === 'base64' ? `base64:${p.data}` : p.data;
 }
 

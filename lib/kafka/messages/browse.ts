@@ -69,7 +69,7 @@ export async function readMessage(clusterId: string, topic: string, partition: n
     offset,
     offset + 1,
     (c, batch) => {
-      if (c.offset === offset) found = toMessage(c, batch, partition, messageMaxBytes, masker);
+      if (c.offset === offset) found = toMessage(c, batch, partition, messageMaxBytes, masker, reader.schemas);
       return false;
     },
     { maxBytes: Math.min(16 * 1024 * 1024, fetchMaxBytes) },

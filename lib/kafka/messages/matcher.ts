@@ -2,6 +2,9 @@ import { fieldError } from '@/lib/api/errors';
 import type { MatchMode, SearchTerms } from '@/lib/api/messages';
 import { compileFilter, FilterError, type FilterRecord, REGEX_MAX_INPUT } from '@/lib/messages/filter';
 import type { Masker } from '@/lib/messages/masking';
+import type { SchemaDecoding } from '@/lib/schemas/decode';
+import { parseWireFrame } from '@/lib/schemas/wire-format';
+import { searchableBytes, viewRecord } from './decoded-record';
 import type { RecordCursor } from './record-cursor';
 import { compileCheckedRegex, compileSafeRegex } from './safe-regex';
 
@@ -20,17 +23,24 @@ export interface CompiledSearch {
   test(cursor: RecordCursor, partition: number): boolean;
   /** Applied to what is tested and to what is sent. */
   masker?: Masker;
+  /** Wire-format keys and values are tested in their decoded JSON form. */
+  schemas?: SchemaDecoding;
 }
 
 /** The parts of a record a search reads, from the cursor or from its masked copy. */
 type SearchRecord = Pick<
   RecordCursor,
   'data' | 'keyStart' | 'keyLength' | 'valueStart' | 'valueLength' | 'offset' | 'timestamp' | 'parseFields' | 'forEachHeader' | 'payloadSize'
->;
+> & {
+  /** The value decoded with its schema (and masked): the filter reads it rather than parsing its JSON text again. */
+  decodedValue?: { v: unknown };
+};
 
 type FieldTest = (data: Buffer, start: number, length: number) => boolean;
 
-export function compileSearch(terms: Partial<SearchTerms>, masker?: Masker): CompiledSearch {
+// With schema decoding, a record whose key or value is in the wire format is tested as JSON
+// text of its decoded form, and there are no needles either (the stored bytes are not that text).
+export function compileSearch(terms: Partial<SearchTerms>, masker?: Masker, schemas?: SchemaDecoding): CompiledSearch {
   const needles: Buffer[] = [];
   const tests: ((c: SearchRecord, partition: number) => boolean)[] = [];
   const ignoreCase = Boolean(terms.ignoreCase);
@@ -77,21 +87,31 @@ export function compileSearch(terms: Partial<SearchTerms>, masker?: Masker): Com
     for (const t of tests) if (!t(c, partition)) return false;
     return true;
   };
-  if (masker) {
+  if (masker || schemas) {
     return {
       needles: [],
       matchesAll: tests.length === 0,
-      test: (c, partition) => tests.length === 0 || testAll(maskedRecord(c, masker), partition),
+      test: (c, partition) => tests.length === 0 || testAll(viewedRecord(c, masker, schemas), partition),
       masker,
+      schemas,
     };
   }
   return { needles, matchesAll: tests.length === 0, test: testAll };
 }
 
-/** The cursor's record after masking, laid out in one buffer the field tests can read like the cursor's. */
-function maskedRecord(c: RecordCursor, masker: Masker): SearchRecord {
+const isFrame = (b: Buffer | null) => b !== null && parseWireFrame(b) !== undefined;
+
+/** The cursor's record decoded and masked, laid out in one buffer the field tests can read like the cursor's. */
+function viewedRecord(c: RecordCursor, masker: Masker | undefined, schemas: SchemaDecoding | undefined): SearchRecord {
+  const rawKey = c.key();
+  const rawValue = c.value();
+  // Most records of most topics: nothing to decode and nothing to mask.
+  if (!masker && !isFrame(rawKey) && !isFrame(rawValue)) return c;
   const size = c.payloadSize();
-  const m = masker.apply({ key: c.key(), value: c.value(), headers: c.headers() });
+  const view = viewRecord(rawKey, rawValue, c.headers(), schemas, masker);
+  const m = { key: searchableBytes(view.key), value: searchableBytes(view.value), headers: view.headers };
+  const decoded = view.value.decoded;
+  const decodedValue = decoded && 'value' in decoded ? { v: decoded.value } : undefined;
   const parts: Buffer[] = [];
   let at = 0;
   const place = (b: Buffer | null): number => {
@@ -118,13 +138,14 @@ function maskedRecord(c: RecordCursor, masker: Masker): SearchRecord {
       for (const h of headers) if (visit(h.key, h.start, h.length)) break;
     },
     payloadSize: () => size,
+    decodedValue,
   };
 }
 
 /** compileSearch for a request's terms: a term the user must correct is a 400 on its query parameter. */
-export function compileRequestedSearch(terms: Partial<SearchTerms>, masker?: Masker): CompiledSearch {
+export function compileRequestedSearch(terms: Partial<SearchTerms>, masker?: Masker, schemas?: SchemaDecoding): CompiledSearch {
   try {
-    return compileSearch(terms, masker);
+    return compileSearch(terms, masker, schemas);
   } catch (error) {
     if (error instanceof SearchInputError) throw fieldError(error.field, error.message);
     throw error;
@@ -185,7 +206,7 @@ function filterRecord(c: SearchRecord, partition: number): FilterRecord {
     value: () => {
       if (!valueRead) {
         valueRead = true;
-        value = c.valueLength < 0 ? null : parseValue(c.data.subarray(c.valueStart, c.valueStart + c.valueLength));
+        value = c.decodedValue ? c.decodedValue.v : c.valueLength < 0 ? null : parseValue(c.data.subarray(c.valueStart, c.valueStart + c.valueLength));
       }
       return value;
     },

@@ -36,8 +36,9 @@ export interface PreparedSearch {
  * masker, terms are tested against the masked messages, which are what is sent.
  */
 export async function prepareSearch(clusterId: string, topic: string, q: SearchQuery, masker?: Masker): Promise<PreparedSearch> {
-  const search = compileRequestedSearch(q, masker);
+  compileRequestedSearch(q, masker);
   const reader = await TopicReader.open(clusterId, topic);
+  const search = compileRequestedSearch(q, masker, reader.schemas);
   const { read, ranges } = await resolvePositions(reader, q);
   const total = ranges.reduce((n, r) => n + remaining(read.direction, read.positions.get(r.partition)!, r), 0);
   return {
@@ -251,7 +252,7 @@ class Scan {
       }
       if (c.end <= hit) continue;
       if (this.search.test(c, s.range.partition)) {
-        this.match(toMessage(c, batch, s.range.partition, LIST_PAYLOAD_LIMIT, this.search.masker));
+        this.match(toMessage(c, batch, s.range.partition, LIST_PAYLOAD_LIMIT, this.search.masker, this.search.schemas));
         if (this.finished) return;
       }
       if (needle) hit = data.indexOf(needle, c.end);
@@ -283,7 +284,7 @@ class Scan {
           lo,
           hi,
           (c, batch) => {
-            if (this.search.test(c, s.range.partition)) found.push(toMessage(c, batch, s.range.partition, LIST_PAYLOAD_LIMIT, this.search.masker));
+            if (this.search.test(c, s.range.partition)) found.push(toMessage(c, batch, s.range.partition, LIST_PAYLOAD_LIMIT, this.search.masker, this.search.schemas));
           },
           { maxBytes: SCAN_PARTITION_BYTES, signal: this.signal, skipBatch: this.lacksNeedle },
         );

@@ -52,7 +52,7 @@ export class ForwardStream implements PartitionStream<Message> {
       this.next,
       this.end,
       (c, batch) => {
-        const m = toMessage(c, batch, this.partition, LIST_PAYLOAD_LIMIT, this.masker);
+        const m = toMessage(c, batch, this.partition, LIST_PAYLOAD_LIMIT, this.masker, this.reader.schemas);
         out.push(m);
         bytes += messageBytes(m);
         return out.length < want && bytes < this.fillBytes;
@@ -110,7 +110,7 @@ export class BackwardStream implements PartitionStream<Message> {
       lo,
       this.upper,
       (c, batch) => {
-        const m = toMessage(c, batch, this.partition, LIST_PAYLOAD_LIMIT, this.masker);
+        const m = toMessage(c, batch, this.partition, LIST_PAYLOAD_LIMIT, this.masker, this.reader.schemas);
         const size = messageBytes(m);
         out.push(m);
         bytes += size;

@@ -44,8 +44,9 @@ export async function prepareTail(
   /** Masks what is tested and sent, like search. */
   masker?: Masker,
 ): Promise<PreparedTail> {
-  const search = compileRequestedSearch(terms, masker);
+  compileRequestedSearch(terms, masker);
   const reader = await TopicReader.open(clusterId, topic);
+  const search = compileRequestedSearch(terms, masker, reader.schemas);
   const ranges = await reader.ranges(await reader.choose(partitions));
   return {
     ranges,
@@ -103,7 +104,7 @@ async function tail(
           while (cursor.next()) {
             if (cursor.offset < next || !search.test(cursor, f.partition)) continue;
             if (pending.length < MAX_PER_FLUSH && pendingBytes < FLUSH_BYTES) {
-              const m = toMessage(cursor, batch, f.partition, LIST_PAYLOAD_LIMIT, search.masker);
+              const m = toMessage(cursor, batch, f.partition, LIST_PAYLOAD_LIMIT, search.masker, search.schemas);
               pending.push(m);
               pendingBytes += messageBytes(m);
             } else skipped++;

@@ -3,7 +3,9 @@ import { ApiError, badRequest, notFound } from '@/lib/api/errors';
 import type { PartitionRange } from '@/lib/api/messages';
 import { ErrorCode, KafkaProtocolError } from '@/lib/protocol/errors';
 import { Fetch, type FetchResponsePartitionData } from '@/lib/protocol/generated';
-import { appConfig } from '../clusters';
+import { schemaDecodingFor, type SchemaDecoding } from '@/lib/schemas/decode';
+import { appConfig, getCluster } from '../clusters';
+import { schemaIdsIn } from './schema-ids';
 import { getTopicMeta, LEADER_MOVED_ERRORS, type TopicMeta } from '../metadata';
 import { listPartitionOffsets } from '../offsets';
 import type { ClusterClient } from '@/lib/protocol/client';
@@ -53,6 +55,8 @@ export class TopicReader {
   private ownClient: ClusterClient | undefined;
   /** The most one Fetch may ask of a broker, per partition and per response (limits.fetchMaxBytes). */
   private fetchCap = 16 * 1024 * 1024;
+  /** The cluster's schema decoding when it has a registry: every fetch looks up the schema ids it brought. */
+  schemas: SchemaDecoding | undefined;
 
   private constructor(
     readonly clusterId: string,
@@ -63,6 +67,7 @@ export class TopicReader {
   static async open(clusterId: string, topic: string): Promise<TopicReader> {
     const reader = new TopicReader(clusterId, topic);
     reader.fetchCap = (await appConfig()).limits.fetchMaxBytes;
+    reader.schemas = schemaDecodingFor(await getCluster(clusterId));
     // Cached metadata may predate a topic created a moment ago: ask Kafka again before a 404.
     reader.meta = await getTopicMeta(clusterId, topic).catch((error) => {
       if (error instanceof ApiError && error.status === 404) return getTopicMeta(clusterId, topic, true);
@@ -147,6 +152,13 @@ export class TopicReader {
 
   /** One Fetch per leader, all leaders at once; sizes above limits.fetchMaxBytes are lowered to it. */
   async fetch(asks: FetchAsk[], options: FetchOptions = {}): Promise<FetchedPartition[]> {
+    const fetched = await this.fetchAll(asks, options);
+    // Decoding in the record loops is synchronous: the schemas they will meet are looked up here.
+    if (this.schemas) await this.schemas.prepare(schemaIdsIn(fetched));
+    return fetched;
+  }
+
+  private async fetchAll(asks: FetchAsk[], options: FetchOptions): Promise<FetchedPartition[]> {
     const first = await this.fetchOnce(asks, options);
     if (first.retry.length === 0) return first.done;
     this.meta = await getTopicMeta(this.clusterId, this.topic, true);

@@ -1,5 +1,6 @@
 import type { Payload } from '@/lib/api/messages';
 import { base64Decoder, fromBase64, hexDecoder, jsonDecoder, textDecoder } from './builtin';
+import { cborDecoder, msgpackDecoder, schemaDecoder } from './binary';
 import type { DecodedView, DecoderInput, PayloadDecoder } from './types';
 
 export const AUTO = 'auto';
@@ -44,14 +45,18 @@ export class DecoderRegistry {
   }
 }
 
-export const decoders = new DecoderRegistry([jsonDecoder, textDecoder, hexDecoder, base64Decoder]);
+export const decoders = new DecoderRegistry([schemaDecoder, jsonDecoder, textDecoder, msgpackDecoder, cborDecoder, hexDecoder, base64Decoder]);
 
 const utf8 = new TextEncoder();
 
 export function payloadInput(p: Payload): DecoderInput {
-  return p.encoding === 'utf8'
-    ? { bytes: utf8.encode(p.data), text: p.data, truncated: Boolean(p.truncated) }
-    : { bytes: fromBase64(p.data), text: undefined, truncated: Boolean(p.truncated) };
+  const input: DecoderInput =
+    p.encoding === 'utf8'
+      ? { bytes: utf8.encode(p.data), text: p.data, truncated: Boolean(p.truncated) }
+      : { bytes: fromBase64(p.data), text: undefined, truncated: Boolean(p.truncated) };
+  if (p.decoded !== undefined) input.decoded = { value: p.decoded };
+  if (p.schemaError !== undefined) input.schemaError = p.schemaError;
+  return input;
 }
 
 export function decodePayload(p: Payload, id: string = AUTO) {

@@ -4,6 +4,10 @@ export interface DecoderInput {
   text: string | undefined;
   /** Only the first part of the payload is here (list views cut long values). */
   truncated: boolean;
+  /** The server decoded the payload with its schema (Schema Registry wire format). */
+  decoded?: { value: unknown };
+  /** Why the server could not decode a wire-format payload. */
+  schemaError?: string;
 }
 
 export type DecodedView =

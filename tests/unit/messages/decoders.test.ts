@@ -67,7 +67,7 @@ describe('decoders', () => {
     const view = registry.decode(payloadInput(binary([0, 0, 0, 0, 7, 1, 2])));
     assert.equal(view.decoder, 'schema-registry');
     assert.ok(view.kind === 'text' && view.text === 'schema 7');
-    assert.deepEqual(decoders.list().map((d) => d.id), ['json', 'text', 'hex', 'base64']);
+    assert.deepEqual(decoders.list().map((d) => d.id), ['schema', 'json', 'text', 'msgpack', 'cbor', 'hex', 'base64']);
     assert.throws(() => registry.register({ ...magic, id: 'auto' }), /reserved/);
   });
 });

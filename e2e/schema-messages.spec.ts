@@ -1,0 +1,81 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
+import { Kafka, logLevel } from 'kafkajs';
+import { expect, test } from './fixtures';
+import { startConsoleProcess, type ConsoleProcess } from './support/console-process';
+
+// Browsing an Avro topic of a cluster with a Schema Registry: the list and the message detail
+// show the decoded JSON with its subject, version and id. Uses a dev cluster of its own with an
+// embedded registry: skipped when TEST_KAFKA_BROKERS points at an external cluster.
+
+test.skip(Boolean(process.env.TEST_KAFKA_BROKERS), 'needs the embedded dev cluster and its Schema Registry');
+
+const schema = {
+  type: 'record',
+  name: 'Order',
+  namespace: 'shop',
+  fields: [
+    { name: 'id', type: 'string' },
+    { name: 'customer', type: { type: 'record', name: 'Customer', fields: [{ name: 'name', type: 'string' }] } },
+  ],
+};
+
+let cluster: ChildProcess | undefined;
+let consoleProcess: ConsoleProcess;
+
+/** The dev cluster's own command, in a process of its own: its bootstrap on stdout, its registry's address on stderr. */
+function startCluster(): Promise<{ child: ChildProcess; bootstrapServers: string[]; schemaRegistryUrl: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'lib/devcluster/cli.ts'), '--port', '0', '--brokers', '1', '--schema-registry', '0'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const bootstrap = new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', (line) => resolve(line.trim())));
+  const registry = new Promise<string>((resolve) =>
+    createInterface({ input: child.stderr! }).on('line', (line) => {
+      const m = /schema registry at (\S+)/.exec(line);
+      if (m) resolve(m[1]);
+    }),
+  );
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`devcluster exited with ${code}`))));
+  return Promise.race([Promise.all([bootstrap, registry]), exited]).then(([b, r]) => ({ child, bootstrapServers: b.split(','), schemaRegistryUrl: r }));
+}
+
+test.beforeAll(async () => {
+  const started = await startCluster();
+  cluster = started.child;
+  const { bootstrapServers, schemaRegistryUrl } = started;
+  const registry = new SchemaRegistry({ host: schemaRegistryUrl });
+  const { id } = await registry.register({ type: SchemaType.AVRO, schema: JSON.stringify(schema) }, { subject: 'orders-value' });
+  const kafka = new Kafka({ clientId: 'e2e-schema', brokers: bootstrapServers, logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ topics: [{ topic: 'orders', numPartitions: 1, replicationFactor: 1 }] });
+  await admin.disconnect();
+  const producer = kafka.producer();
+  await producer.connect();
+  await producer.send({ topic: 'orders', messages: [{ key: 'o-1', value: await registry.encode(id, { id: 'o-1', customer: { name: 'Ada Lovelace' } }) }] });
+  await producer.disconnect();
+  consoleProcess = await startConsoleProcess(
+    ['clusters:', '  - name: avro', `    bootstrapServers: [${bootstrapServers.map((b) => JSON.stringify(b)).join(', ')}]`, '    schemaRegistry:', `      url: ${schemaRegistryUrl}`].join('\n'),
+  );
+});
+
+test.afterAll(async () => {
+  await consoleProcess?.stop();
+  cluster?.kill('SIGTERM');
+});
+
+test('an Avro value is shown decoded, with its subject, version and id', async ({ page }) => {
+  await page.goto(`${consoleProcess.base}/clusters/avro/topics/orders/messages?start=earliest`);
+  const row = page.getByTestId('message-row-0-0');
+  await expect(row).toContainText('"name":"Ada Lovelace"');
+  await row.click();
+  const value = page.getByTestId('detail-value');
+  await expect(value.getByTestId('schema-badge')).toHaveText('Avro · orders-value v1 · id 1');
+  await expect(value).toContainText('Ada Lovelace');
+  await expect(value).toHaveAttribute('data-decoder', 'schema');
+  mkdirSync('test-results/screenshots', { recursive: true });
+  await page.screenshot({ path: 'test-results/screenshots/schema-messages.png', fullPage: true });
+  await page.getByTestId('detail-decoder').selectOption('hex');
+  await expect(value).toContainText('00000000: 0000 0000 01');
+});
