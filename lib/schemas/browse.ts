@@ -4,7 +4,7 @@ import type { Registered, SchemaVersionRow, SubjectDetail, SubjectsAnswer } from
 import type { Access } from '@/lib/auth/access';
 import { getCluster } from '@/lib/kafka/clusters';
 import { getMetadata } from '@/lib/kafka/metadata';
-import { registryFor, type RegistryError, type SchemaRegistryClient } from './registry-client';
+import { isRegistryFailure, registryFor, type RegistryError, type SchemaRegistryClient } from './registry-client';
 import type { NewSchema } from './types';
 import { topicsUsing, USAGE_NOTE } from './usage';
 
@@ -16,7 +16,7 @@ import { topicsUsing, USAGE_NOTE } from './usage';
  * per process in globalThis, so it may come from another server bundle with its own class.
  */
 export function isRegistryStatus(error: unknown, status: number): error is RegistryError {
-  return error instanceof Error && error.name === 'RegistryError' && (error as RegistryError).status === status;
+  return isRegistryFailure(error, 'RegistryError') && error.status === status;
 }
 
 /** How many subjects' latest versions are fetched at once. */

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { ClusterConfig } from '@/lib/config/schema';
 import { compileSchema, resolveReferences, type CompiledCodec, type JsonValue } from './codecs';
-import { REGISTRY_TIMEOUT_MS, registryFor, RegistryError, type SchemaRegistryClient } from './registry-client';
+import { isRegistryFailure, REGISTRY_TIMEOUT_MS, registryFor, type SchemaRegistryClient } from './registry-client';
 import type { SchemaType } from './types';
 import { parseWireFrame } from './wire-format';
 
@@ -109,7 +109,7 @@ function reason(error: unknown): string {
 }
 
 function lookupReason(id: number, error: unknown): string {
-  if (error instanceof RegistryError && error.status === 404) return `the schema registry does not know schema id ${id}`;
+  if (isRegistryFailure(error, 'RegistryError') && error.status === 404) return `the schema registry does not know schema id ${id}`;
   return `schema id ${id} could not be looked up: ${reason(error)}`;
 }
 

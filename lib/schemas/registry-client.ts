@@ -223,12 +223,21 @@ function registryError(status: number, body: unknown): RegistryError {
   return new RegistryError(status, b.error_code, b.message ?? `The schema registry answered ${status}.`);
 }
 
+/**
+ * An error of this module, by name: pages and route handlers are separate bundles with their own
+ * copies of these classes, while the client (cached on globalThis) may come from either, so
+ * `instanceof` cannot be trusted here.
+ */
+export function isRegistryFailure<K extends 'RegistryError' | 'RegistryTimeout' | 'RegistryUnreachable'>(error: unknown, name: K): error is K extends 'RegistryError' ? RegistryError : Error {
+  return error instanceof Error && error.name === name;
+}
+
 /** The registry's failures as the console's HTTP errors. */
 export function registryApiError(error: unknown): ApiError | undefined {
   if (error instanceof ApiError) return error;
-  if (error instanceof RegistryTimeout) return gatewayTimeout(error.message);
-  if (error instanceof RegistryUnreachable) return new ApiError(503, 'cluster_unreachable', error.message);
-  if (!(error instanceof RegistryError)) return undefined;
+  if (isRegistryFailure(error, 'RegistryTimeout')) return gatewayTimeout(error.message);
+  if (isRegistryFailure(error, 'RegistryUnreachable')) return new ApiError(503, 'cluster_unreachable', error.message);
+  if (!isRegistryFailure(error, 'RegistryError')) return undefined;
   if (error.status === 404) return notFound(error.message);
   if (error.status === 409) return conflict(error.message, { registryCode: error.errorCode });
   if (error.status === 422) return unprocessable(error.message, { registryCode: error.errorCode });
