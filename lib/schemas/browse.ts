@@ -4,6 +4,7 @@ import type { Registered, SchemaVersionRow, SubjectDetail, SubjectsAnswer } from
 import type { Access } from '@/lib/auth/access';
 import { getCluster } from '@/lib/kafka/clusters';
 import { getMetadata } from '@/lib/kafka/metadata';
+import { mapLimit } from '@/lib/map-limit';
 import { isRegistryFailure, registryFor, type RegistryError, type SchemaRegistryClient } from './registry-client';
 import type { NewSchema } from './types';
 import { topicsUsing, USAGE_NOTE } from './usage';
@@ -51,25 +52,13 @@ async function visibleTopics(clusterId: string, access: Access, subjects: readon
   }
 }
 
-async function mapBounded<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await work(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
 
 export async function listSubjects(clusterId: string, access: Access): Promise<SubjectsAnswer> {
   const registry = await registryOf(clusterId);
   if (!registry) return { registry: null, subjects: [] };
   const [subjects, globalLevel] = await Promise.all([registry.subjects(), registry.compatibility()]);
   const topics = await visibleTopics(clusterId, access, subjects);
-  const rows = await mapBounded([...subjects].sort(), LIST_CONCURRENCY, async (subject) => {
+  const rows = await mapLimit([...subjects].sort(), LIST_CONCURRENCY, async (subject) => {
     const [latest, versions, own] = await Promise.all([registry.version(subject, 'latest'), registry.versions(subject), registry.ownCompatibility(subject)]);
     return {
       subject,
@@ -90,7 +79,7 @@ export async function subjectDetail(clusterId: string, subject: string, deleted:
   const live = new Set(await registry.versions(subject).catch(() => [] as number[]));
   const shown = deleted ? all : all.filter((v) => live.has(v));
   if (shown.length === 0) throw notFound(`Subject "${subject}" does not exist${deleted ? '' : ' (or only has deleted versions)'}.`);
-  const versions: SchemaVersionRow[] = await mapBounded(shown, LIST_CONCURRENCY, async (n) => {
+  const versions: SchemaVersionRow[] = await mapLimit(shown, LIST_CONCURRENCY, async (n) => {
     const v = await registry.version(subject, n, { deleted: true });
     return { version: v.version, id: v.id, schemaType: v.schemaType, schema: v.schema, references: v.references, deleted: !live.has(n) };
   });
@@ -101,7 +90,7 @@ export async function subjectDetail(clusterId: string, subject: string, deleted:
     visibleTopics(clusterId, access, [subject]),
     registry.referencedBy(subject, latest.version).catch(() => [] as number[]),
   ]);
-  const referencedBy = await mapBounded(referencingIds.slice(0, 100), LIST_CONCURRENCY, async (id) => ({
+  const referencedBy = await mapLimit(referencingIds.slice(0, 100), LIST_CONCURRENCY, async (id) => ({
     id,
     subjects: await registry.subjectVersionsForId(id).catch(() => []),
   }));

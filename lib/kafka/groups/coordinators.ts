@@ -3,7 +3,8 @@ import { notFound } from '@/lib/api/errors';
 import type { ClusterClient } from '@/lib/protocol/client';
 import { ErrorCode, KafkaProtocolError } from '@/lib/protocol/errors';
 import { FindCoordinator } from '@/lib/protocol/generated';
-import { chunks, mapLimit, send, sharedVersion } from './requests';
+import { mapLimit } from '@/lib/map-limit';
+import { chunks, send, sharedVersion } from './requests';
 
 const GROUP_KEY = 0;
 const KEYS_PER_REQUEST = 1000;

@@ -6,7 +6,8 @@ import { ErrorCode, kafkaErrorInfo } from '@/lib/protocol/errors';
 import { DescribeGroups, ListGroups, OffsetFetch, type DescribeGroupsResponseDescribedGroup } from '@/lib/protocol/generated';
 import { decodeAssignment } from './assignment';
 import { findCoordinators } from './coordinators';
-import { chunks, mapLimit, protocolClient, send, sharedVersion } from './requests';
+import { mapLimit } from '@/lib/map-limit';
+import { chunks, protocolClient, send, sharedVersion } from './requests';
 import { partitionKey, type CommittedPartition, type GroupsSnapshot, type LogRange, type RawGroup } from './types';
 
 // Reads many groups with few requests: the groups each coordinator owns are described and their
