@@ -114,7 +114,7 @@ export function compileAvro(schema: string, references: ResolvedReference[]): Co
         errorHook: (path: string[], _converted: unknown, t: avro.Type) => {
           // What the caller wrote there (a logical type hands its converted form to the hook).
           const given = path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), value);
-          const expected = String(t.typeName).replace(/^logical:/, '');
+          const expected = String(t.typeName).replace(/^(logical|abstract):/, '');
           problems.push({ path: path.join('.'), message: given === undefined ? `Required (${expected})` : `Expected ${expected}, got ${describeValue(given)}` });
         },
       });

@@ -43,6 +43,7 @@ test('Avro: every problem is named by its dotted path', () => {
   assert.deepEqual(problems.map((p) => p.path).sort(), ['amount', 'at', 'customer.id', 'customer.tier', 'id']);
   assert.match(problems.find((p) => p.path === 'at')!.message, /^Required/);
   assert.match(problems.find((p) => p.path === 'customer.id')!.message, /Expected string, got 42/);
+  assert.equal(problems.find((p) => p.path === 'id')!.message, 'Expected long, got "x1"');
 });
 
 const proto = `syntax = "proto3";
