@@ -10,6 +10,7 @@ import { HeadersEditor, type HeaderDraft } from './headers-editor';
 import { Field } from './position-fields';
 import { ProduceKeyField } from './produce-key-field';
 import { ProduceResults } from './produce-results';
+import { ProduceSchemaSelect } from './produce-schema-select';
 import { ProduceValueField } from './produce-value-field';
 
 const input = 'rounded border border-slate-300 bg-white px-2 py-1 text-sm focus:border-sky-500 focus:outline-none';
@@ -32,6 +33,8 @@ export function ProduceForm({ cluster, topic: fixedTopic, initialTopic, partitio
   const [valueFormat, setValueFormat] = useState<'text' | 'json'>('json');
   const [tombstone, setTombstone] = useState(false);
   const [headers, setHeaders] = useState<HeaderDraft[]>([]);
+  const [keySubject, setKeySubject] = useState('');
+  const [valueSubject, setValueSubject] = useState('');
   const [compression, setCompression] = useState<(typeof writableCompressions)[number]>('none');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [results, setResults] = useState<ProduceResult[]>([]);
@@ -79,6 +82,8 @@ export function ProduceForm({ cluster, topic: fixedTopic, initialTopic, partitio
         valueFormat,
         headers: headers.map((h) => ({ key: h.key, value: h.isNull ? null : h.value })),
         compression,
+        ...(keySubject ? { keySchema: { subject: keySubject } } : {}),
+        ...(valueSubject ? { valueSchema: { subject: valueSubject } } : {}),
       },
       {
         onSuccess: (result) => setResults((r) => [result, ...r].slice(0, 10)),
@@ -127,6 +132,10 @@ export function ProduceForm({ cluster, topic: fixedTopic, initialTopic, partitio
       </div>
       <ProduceKeyField value={key} isNull={keyNull} onValue={setKey} onNull={setKeyNull} />
       <ProduceValueField value={value} format={valueFormat} tombstone={tombstone} error={errors.value} onValue={setValue} onFormat={setValueFormat} onTombstone={setTombstone} onPrettify={prettify} />
+      <div className="flex flex-wrap gap-4">
+        <ProduceSchemaSelect cluster={cluster} topic={topic} role="value" subject={valueSubject} errors={errors} onSubject={setValueSubject} />
+        <ProduceSchemaSelect cluster={cluster} topic={topic} role="key" subject={keySubject} errors={errors} onSubject={setKeySubject} />
+      </div>
       <Field label="Headers">
         <HeadersEditor headers={headers} onChange={setHeaders} errors={errors} />
       </Field>

@@ -13,6 +13,13 @@ const headerInput = z.object({
   value: z.string().nullable(),
 });
 
+/** A registry subject version to encode a key or value with; the UI offers `<topic>-value` / `<topic>-key`. */
+const schemaChoice = z.object({
+  subject: z.string().min(1, 'Choose a subject').max(1000),
+  version: z.union([z.number().int().min(1), z.literal('latest')]).default('latest'),
+});
+export type SchemaChoice = z.input<typeof schemaChoice>;
+
 export const produceInputSchema = z
   .object({
     topic: z.string().min(1, 'Choose a topic').max(249),
@@ -23,6 +30,9 @@ export const produceInputSchema = z
     headers: z.array(headerInput).max(100, 'At most 100 headers').default([]),
     compression: z.enum(writableCompressions).default('none'),
     timestamp: z.number().int().min(0).optional(),
+    /** Encode the key / value (JSON text) with this schema in the Confluent wire format. */
+    keySchema: schemaChoice.optional(),
+    valueSchema: schemaChoice.optional(),
   })
   .superRefine((input, ctx) => {
     // null is a tombstone and "" an empty (0-byte) value; an empty string is not JSON, so with
@@ -36,6 +46,15 @@ export const produceInputSchema = z
         ctx.addIssue({ code: 'custom', path: ['value'], message: `Not valid JSON: ${(error as Error).message}` });
       }
     }
+    for (const field of ['key', 'value'] as const) {
+      const text = input[field];
+      if (!input[`${field}Schema`] || text === null || (field === 'value' && input.valueFormat === 'json')) continue;
+      try {
+        JSON.parse(text);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', path: [field], message: `With a schema the ${field} is JSON: ${(error as Error).message}` });
+      }
+    }
     input.headers.forEach((h, i) => {
       if ([...h.key].some((ch) => ch.charCodeAt(0) < 0x20)) {
         ctx.addIssue({ code: 'custom', path: ['headers', i, 'key'], message: 'Header names cannot hold control characters' });
@@ -44,12 +63,16 @@ export const produceInputSchema = z
   });
 export type ProduceInput = z.input<typeof produceInputSchema>;
 
+const schemaUsed = z.object({ subject: z.string(), version: z.number().int(), id: z.number().int() });
+
 export const produceResult = z.object({
   topic: z.string(),
   partition: z.number().int(),
   offset: z.number().int(),
   timestamp: z.number(),
   size: z.number().int(),
+  /** The schemas the key / value were encoded with, when asked for. */
+  schemas: z.object({ key: schemaUsed.optional(), value: schemaUsed.optional() }).optional(),
 });
 export type ProduceResult = z.infer<typeof produceResult>;
 

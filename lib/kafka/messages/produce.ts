@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { produceInputSchema, type ProduceResult } from '@/lib/api/produce';
+import { encodeWithSchemas } from './produce-schema';
 import { TopicWriter, topicMessageLimit } from './topic-writer';
 import { invalidateAfterWrite } from './written';
 
@@ -25,9 +26,10 @@ export async function produceBodyLimit(clusterId: string, topic: string): Promis
 
 /** Produces one message and says where it landed. */
 export async function produceMessage(clusterId: string, input: ValidProduceInput): Promise<ProduceResult> {
+  const encoded = await encodeWithSchemas(clusterId, input);
   const writer = await TopicWriter.open(clusterId, input.topic);
-  const key = input.key === null ? null : Buffer.from(input.key, 'utf8');
-  const value = input.value === null ? null : Buffer.from(input.value, 'utf8');
+  const key = encoded ? encoded.key : input.key === null ? null : Buffer.from(input.key, 'utf8');
+  const value = encoded ? encoded.value : input.value === null ? null : Buffer.from(input.value, 'utf8');
   const headers = input.headers.map((h) => ({ key: h.key, value: h.value === null ? null : Buffer.from(h.value, 'utf8') }));
   let partition: number;
   if (input.partition === null) partition = writer.partitionFor(key);
@@ -40,5 +42,5 @@ export async function produceMessage(clusterId: string, input: ValidProduceInput
   const { baseOffset, logAppendTime } = await writer.append(partition, batch);
   invalidateAfterWrite(clusterId, input.topic);
   const size = (key?.length ?? 0) + (value?.length ?? 0) + headers.reduce((n, h) => n + Buffer.byteLength(h.key) + (h.value?.length ?? 0), 0);
-  return { topic: input.topic, partition, offset: baseOffset, timestamp: logAppendTime > 0 ? logAppendTime : timestamp, size };
+  return { topic: input.topic, partition, offset: baseOffset, timestamp: logAppendTime > 0 ? logAppendTime : timestamp, size, ...(encoded ? { schemas: encoded.schemas } : {}) };
 }

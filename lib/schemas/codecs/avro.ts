@@ -1,5 +1,5 @@
 import avro from 'avsc';
-import type { CompiledCodec, ResolvedReference } from './types';
+import type { CompiledCodec, FieldProblem, ResolvedReference } from './types';
 import { toJsonSafe } from './json-safe';
 
 // Avro through avsc. Values come out JSON-safe:
@@ -35,8 +35,9 @@ class DecimalType extends avro.types.LogicalType {
   _fromValue(bytes: Buffer): string {
     return decimalText(bytes, this.scale);
   }
-  _toValue(text: string | number): Buffer {
-    return decimalBytes(String(text), this.scale);
+  _toValue(text: string | number): Buffer | null {
+    // Anything but decimal digits is left for the bytes type to refuse (null is not bytes).
+    return /^-?\d+(\.\d+)?$/.test(String(text)) ? decimalBytes(String(text), this.scale) : null;
   }
 }
 
@@ -107,7 +108,26 @@ export function compileAvro(schema: string, references: ResolvedReference[]): Co
       if (offset !== buf.length) throw new Error(`${buf.length - offset} bytes are left after the record`);
       return { value: toJsonSafe(value) };
     },
+    validate(value) {
+      const problems: FieldProblem[] = [];
+      type.isValid(value, {
+        errorHook: (path: string[], _converted: unknown, t: avro.Type) => {
+          // What the caller wrote there (a logical type hands its converted form to the hook).
+          const given = path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), value);
+          const expected = String(t.typeName).replace(/^(logical|abstract):/, '');
+          problems.push({ path: path.join('.'), message: given === undefined ? `Required (${expected})` : `Expected ${expected}, got ${describeValue(given)}` });
+        },
+      });
+      return problems;
+    },
+    // The logical types and the long type take the readable forms back (decimal text, ISO times, digit strings).
+    encode: (value) => type.toBuffer(value),
   };
+}
+
+function describeValue(v: unknown): string {
+  const text = JSON.stringify(v) ?? String(v);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 /** The decimal value of big-endian two's-complement `bytes` divided by 10^scale. */

@@ -5,7 +5,7 @@ import { compileJsonSchema } from './json-schema';
 import { compileProtobuf } from './protobuf';
 import type { CompiledCodec, ResolvedReference } from './types';
 
-export type { CompiledCodec, ResolvedReference } from './types';
+export type { CompiledCodec, FieldProblem, ResolvedReference } from './types';
 export type { JsonValue } from './json-safe';
 
 /** References deeper than this are refused: a cycle or a corrupt registry, not a schema. */
@@ -67,6 +67,9 @@ export function compileSchema(schema: RegisteredSchema, references: ResolvedRefe
             throw error;
           }
         },
+        // Produced values are the first message type, framed with message indexes [0].
+        validate: (value) => codec([0]).validate(value),
+        encode: (value) => codec([0]).encode(value),
       };
     }
     default:

@@ -11,7 +11,7 @@ export function compileJsonSchema(schema: string, references: ResolvedReference[
   let validate: ValidateFunction | undefined;
   let problem: string | undefined;
   try {
-    const ajv = new Ajv({ strict: false, allErrors: false, validateSchema: false });
+    const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
     (addFormats as unknown as (a: Ajv) => void)(ajv);
     for (const ref of references) ajv.addSchema(JSON.parse(ref.schema.schema) as object, ref.name);
     validate = ajv.compile(JSON.parse(schema) as object);
@@ -29,5 +29,15 @@ export function compileJsonSchema(schema: string, references: ResolvedReference[
       }
       return { value };
     },
+    validate(value) {
+      if (problem || !validate) return [{ path: '', message: problem ?? 'the schema could not be compiled' }];
+      if (validate(value)) return [];
+      return (validate.errors ?? []).map((e) => {
+        const segments = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+        if (e.keyword === 'required') segments.push(String((e.params as { missingProperty?: string }).missingProperty));
+        return { path: segments.join('.'), message: e.keyword === 'required' ? 'Required' : (e.message ?? 'invalid') };
+      });
+    },
+    encode: (value) => new Uint8Array(Buffer.from(JSON.stringify(value), 'utf8')),
   };
 }

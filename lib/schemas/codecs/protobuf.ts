@@ -1,5 +1,5 @@
 import protobuf from 'protobufjs';
-import type { CompiledCodec, ResolvedReference } from './types';
+import type { CompiledCodec, FieldProblem, ResolvedReference } from './types';
 import { toJsonSafe } from './json-safe';
 
 // Protobuf through protobufjs. The schema and its references (imports, by the name the import
@@ -44,6 +44,8 @@ export function compileProtobuf(schema: string, references: ResolvedReference[])
         codec = {
           type: 'PROTOBUF',
           decode: (body) => ({ value: toJsonSafe(type.toObject(type.decode(body), TO_OBJECT)) }),
+          validate: (value) => verifyProblems(type, value),
+          encode: (value) => type.encode(type.fromObject(value as Record<string, unknown>)).finish(),
         };
         if (byIndexes.size < 100) byIndexes.set(key, codec);
       }
@@ -64,4 +66,21 @@ function typeAt(ns: protobuf.Namespace | null, indexes: number[]): string {
   }
   if (!found) throw new Error('the message indexes are empty');
   return found.fullName.replace(/^\./, '');
+}
+
+/**
+ * protobufjs's verify reports the first problem only, as "customer.id: string expected". It
+ * checks the message form, so the readable forms decode writes (int64 as digit strings, enums
+ * by name) are accepted here: fromObject converts them when encoding.
+ */
+function verifyProblems(type: protobuf.Type, value: unknown): FieldProblem[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [{ path: '', message: 'Expected a JSON object' }];
+  const error = type.verify(value as Record<string, unknown>);
+  if (!error) return [];
+  const match = /^([\w.[\]]+): (.*)$/.exec(error);
+  const path = match ? match[1].replace(/\[(\w+)\]/g, '.$1') : '';
+  const message = match ? match[2] : error;
+  const raw = path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), value);
+  const readable = typeof raw === 'string' && ((/Long expected/.test(message) && /^-?\d+$/.test(raw)) || /enum value expected/.test(message));
+  return readable ? [] : [{ path, message }];
 }
