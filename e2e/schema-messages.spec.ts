@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
 import { Kafka, logLevel } from 'kafkajs';
 import { expect, test } from './fixtures';
 import { MessagesPage } from './pages/messages-page';
+import { startRegistryCluster } from './support/registry-cluster';
 import { startConsoleProcess, type ConsoleProcess } from './support/console-process';
 
 // Browsing an Avro topic of a cluster with a Schema Registry: the list and the message detail
@@ -27,22 +26,8 @@ const schema = {
 let cluster: ChildProcess | undefined;
 let consoleProcess: ConsoleProcess;
 
-/** The dev cluster's own command, in a process of its own: its bootstrap on stdout, its registry's address on stderr. */
-function startCluster(): Promise<{ child: ChildProcess; bootstrapServers: string[]; schemaRegistryUrl: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'lib/devcluster/cli.ts'), '--port', '0', '--brokers', '1', '--schema-registry', '0'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  const bootstrap = new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', (line) => resolve(line.trim())));
-  const registry = new Promise<string>((resolve) =>
-    createInterface({ input: child.stderr! }).on('line', (line) => {
-      const m = /schema registry at (\S+)/.exec(line);
-      if (m) resolve(m[1]);
-    }),
-  );
-  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`devcluster exited with ${code}`))));
-  return Promise.race([Promise.all([bootstrap, registry]), exited]).then(([b, r]) => ({ child, bootstrapServers: b.split(','), schemaRegistryUrl: r }));
-}
-
 test.beforeAll(async () => {
-  const started = await startCluster();
+  const started = await startRegistryCluster();
   cluster = started.child;
   const { bootstrapServers, schemaRegistryUrl } = started;
   const registry = new SchemaRegistry({ host: schemaRegistryUrl });

@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
 import { Kafka, logLevel } from 'kafkajs';
 import { expect, test } from './fixtures';
+import { startRegistryCluster } from './support/registry-cluster';
 import { startConsoleProcess, type ConsoleProcess } from './support/console-process';
 
 // Producing through the form with the topic's value schema: a value that does not fit is refused
@@ -29,22 +28,8 @@ let consoleProcess: ConsoleProcess;
 let kafka: Kafka;
 let registry: SchemaRegistry;
 
-/** The dev cluster's own command, in a process of its own: its bootstrap on stdout, its registry's address on stderr. */
-function startCluster(): Promise<{ child: ChildProcess; bootstrapServers: string[]; schemaRegistryUrl: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'lib/devcluster/cli.ts'), '--port', '0', '--brokers', '1', '--schema-registry', '0'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  const bootstrap = new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', (line) => resolve(line.trim())));
-  const registryUrl = new Promise<string>((resolve) =>
-    createInterface({ input: child.stderr! }).on('line', (line) => {
-      const m = /schema registry at (\S+)/.exec(line);
-      if (m) resolve(m[1]);
-    }),
-  );
-  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`devcluster exited with ${code}`))));
-  return Promise.race([Promise.all([bootstrap, registryUrl]), exited]).then(([b, r]) => ({ child, bootstrapServers: b.split(','), schemaRegistryUrl: r }));
-}
-
 test.beforeAll(async () => {
-  const started = await startCluster();
+  const started = await startRegistryCluster();
   cluster = started.child;
   const { bootstrapServers, schemaRegistryUrl } = started;
   registry = new SchemaRegistry({ host: schemaRegistryUrl });

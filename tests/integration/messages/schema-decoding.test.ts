@@ -16,21 +16,10 @@ import { startDevCluster, type DevCluster } from '@/lib/devcluster';
 import { logicalTypes, longType } from '@/lib/schemas/codecs/avro';
 import { writeWireFrame } from '@/lib/schemas/wire-format';
 import { callRoute } from '@/tests/support/console';
+import { orderSchema } from './schema-fixtures';
 import { callRaw, readNdjson } from './support';
 
 const skip = process.env.TEST_KAFKA_BROKERS ? 'needs the embedded dev cluster and its Schema Registry' : false;
-
-const orderSchema = {
-  type: 'record',
-  name: 'Order',
-  namespace: 'shop',
-  fields: [
-    { name: 'id', type: 'long' },
-    { name: 'amount', type: { type: 'bytes', logicalType: 'decimal', precision: 12, scale: 2 } },
-    { name: 'at', type: { type: 'long', logicalType: 'timestamp-millis' } },
-    { name: 'customer', type: { type: 'record', name: 'Customer', fields: [{ name: 'id', type: 'string' }, { name: 'tier', type: ['null', 'string'] }] } },
-  ],
-};
 
 const paymentProto = `syntax = "proto3";
 package shop.v1;
