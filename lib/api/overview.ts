@@ -21,6 +21,18 @@ export const problemGroup = z.object({
 });
 export type ProblemGroup = z.infer<typeof problemGroup>;
 
+/** Traffic from the console's sampler (end-offset and log-dir deltas); null until two samples exist. */
+export const overviewTraffic = z.object({
+  produceMessagesPerSecond: z.number(),
+  produceBytesPerSecond: z.number().nullable(),
+  consumeMessagesPerSecond: z.number().nullable(),
+  /** The topics with the highest produce rate, busiest first (at most BUSIEST_TOPICS_SHOWN, only those > 0). */
+  busiestTopics: z.array(z.object({ topic: z.string(), messagesPerSecond: z.number(), bytesPerSecond: z.number().nullable() })),
+  /** Time span the rates are measured over (ms). */
+  windowMs: z.number(),
+});
+export type OverviewTraffic = z.infer<typeof overviewTraffic>;
+
 export const overviewResponse = z.object({
   kafkaClusterId: z.string().nullable(),
   controllerId: z.number().int().nullable(),
@@ -49,6 +61,7 @@ export const overviewResponse = z.object({
     error: z.string().nullable(),
   }),
   health: z.array(healthCheck),
+  traffic: overviewTraffic.nullable(),
   fetchedAt: z.number(),
 });
 export type OverviewResponse = z.infer<typeof overviewResponse>;

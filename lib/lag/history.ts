@@ -8,6 +8,8 @@ export interface SeriesPoint {
   consumed: number;
   /** Sum of log end offsets (rises as producers write). */
   produced: number;
+  /** Age in seconds of the oldest message still to read (max over partitions); absent if not measured. */
+  lagSeconds?: number | null;
 }
 
 export interface PartitionMove {
@@ -22,6 +24,7 @@ export interface TopicObservation {
   lag: number;
   consumed: number;
   produced: number;
+  lagSeconds?: number | null;
   partitions: { partition: number; committed: number }[];
 }
 
@@ -47,7 +50,7 @@ export class LagHistory {
         if (!byTopic) this.series.set(group.groupId, (byTopic = new Map()));
         let points = byTopic.get(obs.topic);
         if (!points) byTopic.set(obs.topic, (points = []));
-        points.push({ t, lag: obs.lag, consumed: obs.consumed, produced: obs.produced });
+        points.push({ t, lag: obs.lag, consumed: obs.consumed, produced: obs.produced, lagSeconds: obs.lagSeconds ?? null });
       }
     }
     this.prune(t);

@@ -82,6 +82,7 @@ export async function getOverview(clusterId: string, force = false, visibility?:
       error: groups ? null : 'Consumer groups could not be read in time.',
     },
     health,
+    traffic: null,
     fetchedAt: meta.fetchedAt,
   };
 }
