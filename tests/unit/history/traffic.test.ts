@@ -175,7 +175,7 @@ describe('TrafficHistory failed ticks', () => {
     }
     // Back again: the rate spans the gap, measured, not invented.
     h.record(T0 + 30_000, sample(T0 + 30_000, { end: { a: [300] } }));
-    assert.equal(h.current?.topics.get('a')?.messagesPerSecond, 10);
+    assert.equal((h.current as TrafficHistory['current'])?.topics.get('a')?.messagesPerSecond, 10);
   });
 
   it('offsets that could not be read give null rates, while the counts still come', () => {
