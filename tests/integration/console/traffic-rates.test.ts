@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { Kafka, logLevel, type Admin, type Consumer, type Producer } from 'kafkajs';
 import type { HistoryResponse } from '@/lib/api/history';
 import type { OverviewResponse } from '@/lib/api/overview';
+import { topicDetail, topicListResponse } from '@/lib/api/topics';
 import { callRoute, startConsoleUnderTest, type ConsoleUnderTest } from '@/tests/support/console';
 import { waitFor } from '@/tests/support/wait';
 
@@ -26,7 +27,7 @@ let ctx: ConsoleUnderTest;
 let admin: Admin;
 let producer: Producer;
 let consumer: Consumer;
-let routes: { overview: Handler; topic: Handler; group: Handler };
+let routes: { overview: Handler; topic: Handler; group: Handler; detail: Handler; list: Handler };
 let producing = true;
 let producerDone: Promise<void>;
 /** [time, messages acknowledged so far] after every send; [time, messages consumed so far] after each message. */
@@ -91,6 +92,8 @@ before(async () => {
     overview: (await import('@/app/api/clusters/[cluster]/overview/route')).GET,
     topic: (await import('@/app/api/clusters/[cluster]/topics/[topic]/history/route')).GET,
     group: (await import('@/app/api/clusters/[cluster]/groups/[group]/history/route')).GET,
+    detail: (await import('@/app/api/clusters/[cluster]/topics/[topic]/route')).GET,
+    list: (await import('@/app/api/clusters/[cluster]/topics/route')).GET,
   };
   // Asking for the topic's history starts the sampler and keeps a series for the topic, however
   // many busier topics the cluster has.
@@ -178,5 +181,18 @@ describe('traffic rates', () => {
     // The consumer is slower than the producer: its lag grows.
     const lag = body.series.find((s) => s.metric === 'group.lag' && s.label === topic)?.points.filter((p) => p[1] !== null) ?? [];
     assert.ok(lag.length > 2 && (lag.at(-1)?.[1] ?? 0) > (lag[0][1] ?? 0));
+  });
+
+  it('the topic’s partitions and its row in the topic list carry their current produce rate', async () => {
+    // One sample interval's rate: checked for its order of magnitude, the means above for accuracy.
+    const rate = measured(produced, Date.now() - 5_000, Date.now());
+    const detail = topicDetail.parse((await callRoute(routes.detail, { cluster: 'main', topic }, { query: { refresh: '1' } })).body);
+    const perPartition = detail.partitions.map((p) => p.messagesPerSecond);
+    assert.ok(perPartition.every((r) => r !== null && r >= 0), JSON.stringify(perPartition));
+    const sum = perPartition.reduce<number>((a, r) => a + (r ?? 0), 0);
+    assert.ok(sum > rate * 0.5 && sum < rate * 1.5, `partitions sum to ${sum}/s, producer ${rate}/s`);
+    const list = topicListResponse.parse((await callRoute(routes.list, { cluster: 'main' }, { query: { q: topic } })).body);
+    const row = list.items.find((r) => r.name === topic);
+    assert.ok(row?.messagesPerSecond != null && row.messagesPerSecond > rate * 0.5 && row.messagesPerSecond < rate * 1.5, JSON.stringify(row));
   });
 });
