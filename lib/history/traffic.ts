@@ -260,10 +260,11 @@ export class TrafficHistory {
         if (holder !== undefined) size = (size ?? 0) + holder.size;
         if (dt === null || !before || !sameTopic) continue;
         for (const r of p.replicas) {
-          const delta = growth(before.sizeOf(topic.name, p.partition, r), after.sizeOf(topic.name, p.partition, r));
+          const was = before.sizeOf(topic.name, p.partition, r);
+          const is = after.sizeOf(topic.name, p.partition, r);
+          if (was === undefined || is === undefined) continue;
           // A shrink (retention, compaction) is not traffic: it counts as no growth.
-          const up = delta ?? (after.sizeOf(topic.name, p.partition, r) !== undefined && before.sizeOf(topic.name, p.partition, r) !== undefined ? 0 : null);
-          if (up === null) continue;
+          const up = growth(was, is) ?? 0;
           brokers.set(r, (brokers.get(r) ?? 0) + up / dt);
           if (holder?.broker === r) grew = (grew ?? 0) + up;
         }

@@ -21,11 +21,12 @@ async function fresh<T>(read: (force: boolean) => Promise<T>, fetchedAt: (value:
 export async function sampleCluster(clusterId: string): Promise<void> {
   const history = trafficHistory(clusterId);
   const t = Date.now();
-  const sample = await readSample(clusterId).catch(() => null);
+  const sample = await readClusterSample(clusterId).catch(() => null);
   history.record(t, sample);
 }
 
-async function readSample(clusterId: string): Promise<ClusterSample> {
+/** One tick's reads, without recording them (the benchmark times the two halves apart). */
+export async function readClusterSample(clusterId: string): Promise<ClusterSample> {
   const meta = await fresh((force) => getMetadata(clusterId, force), (m) => m.fetchedAt);
   const [end, start, dirs, groups] = await Promise.all([
     fresh((force) => allPartitionOffsets(clusterId, 'latest', force), (c) => c.fetchedAt).catch(() => null),
