@@ -42,8 +42,8 @@ export interface ClusterSample {
   brokers: readonly { id: number; online: boolean }[];
   endOffsets: { at: number; offsets: PartitionOffsets } | null;
   startOffsets: PartitionOffsets | null;
-  /** Bytes of a replica (partition on one broker), undefined when not reported. */
-  sizes: { at: number; sizeOf: (topic: string, partition: number, broker: number) => number | undefined } | null;
+  /** Bytes of each replica of a partition by broker; undefined when no broker reported one. */
+  sizes: { at: number; replicas: (topic: string, partition: number) => ReadonlyMap<number, number> | undefined } | null;
   groups: { at: number; groups: readonly SampledGroup[] } | null;
   /** Groups whose health verdict is WARN, STALL or STOP. */
   consumerProblems: number | null;
@@ -256,12 +256,16 @@ export class TrafficHistory {
       let grew: number | null = null;
       for (const p of topic.partitions) {
         if (!after) break;
-        const holder = leaderCopy(after.sizeOf, topic.name, p);
+        const now = after.replicas(topic.name, p.partition);
+        if (!now) continue;
+        const holder = leaderCopy(now, p);
         if (holder !== undefined) size = (size ?? 0) + holder.size;
         if (dt === null || !before || !sameTopic) continue;
+        const then = before.replicas(topic.name, p.partition);
+        if (!then) continue;
         for (const r of p.replicas) {
-          const was = before.sizeOf(topic.name, p.partition, r);
-          const is = after.sizeOf(topic.name, p.partition, r);
+          const was = then.get(r);
+          const is = now.get(r);
           if (was === undefined || is === undefined) continue;
           // A shrink (retention, compaction) is not traffic: it counts as no growth.
           const up = growth(was, is) ?? 0;
@@ -348,9 +352,11 @@ export class TrafficHistory {
 }
 
 /** The copy of the partition that counts as its size: the leader's, else the first replica reporting one. */
-function leaderCopy(sizeOf: (topic: string, partition: number, broker: number) => number | undefined, topic: string, p: SampledPartition) {
-  for (const broker of p.leader >= 0 ? [p.leader, ...p.replicas] : p.replicas) {
-    const size = sizeOf(topic, p.partition, broker);
+function leaderCopy(sizes: ReadonlyMap<number, number>, p: SampledPartition) {
+  const fromLeader = p.leader >= 0 ? sizes.get(p.leader) : undefined;
+  if (fromLeader !== undefined) return { broker: p.leader, size: fromLeader };
+  for (const broker of p.replicas) {
+    const size = sizes.get(broker);
     if (size !== undefined) return { broker, size };
   }
   return undefined;

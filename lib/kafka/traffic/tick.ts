@@ -42,7 +42,7 @@ export async function readClusterSample(clusterId: string): Promise<ClusterSampl
     startOffsets: start?.value ?? null,
     sizes: dirs && {
       at: dirs.fetchedAt,
-      sizeOf: (topic, partition, broker) => dirs.replicaSizes.get(replicaKey(topic, partition))?.get(broker),
+      replicas: (topic, partition) => dirs.replicaSizes.get(replicaKey(topic, partition)),
     },
     groups: groups && { at: groups.snapshot.fetchedAt, groups: groups.snapshot.groups },
     consumerProblems: groups ? groups.views.filter((v) => v.summary.health.status !== 'OK').length : null,

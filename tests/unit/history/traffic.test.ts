@@ -43,7 +43,9 @@ function sample(at: number, spec: Spec): ClusterSample {
     brokers: BROKERS,
     endOffsets: spec.end === null ? null : { at, offsets: offsets(spec.end ?? {}) },
     startOffsets: offsets(spec.start ?? Object.fromEntries(Object.entries(spec.end ?? {}).map(([t, ps]) => [t, ps.map(() => 0)]))),
-    sizes: sizes ? { at, sizeOf: (topic, partition) => sizes[topic]?.[partition] } : null,
+    sizes: sizes
+      ? { at, replicas: (topic, partition) => (sizes[topic]?.[partition] === undefined ? undefined : new Map([[1, sizes[topic][partition]], [2, sizes[topic][partition]]])) }
+      : null,
     groups:
       spec.groups === null || spec.groups === undefined
         ? null
