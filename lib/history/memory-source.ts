@@ -1,7 +1,7 @@
 import 'server-only';
 import { HISTORY_METRICS, type HistoryMetric, type HistorySeries } from '@/lib/api/history';
 import { lagHistory } from '@/lib/kafka/groups/history-store';
-import { existingTrafficHistory } from '@/lib/kafka/traffic/history';
+import { existingTrafficHistory, trafficHistory } from '@/lib/kafka/traffic/history';
 import { sampleIntervalMs } from '@/lib/kafka/traffic/interval';
 import type { SeriesPoint } from '@/lib/lag/history';
 import type { HistoryRequest, HistoryScope, HistorySource } from './source';
@@ -21,9 +21,10 @@ export const memoryHistorySource: HistorySource = {
 };
 
 function readTraffic(request: HistoryRequest, scope: Exclude<HistoryScope, { kind: 'group' }>): Read {
-  const history = existingTrafficHistory(request.cluster);
+  // Asking for a topic keeps (or starts) its series even when it is not among the busiest, so its
+  // history is made here if the sampler has not ticked yet (the route checked the cluster exists).
+  const history = scope.kind === 'topic' ? trafficHistory(request.cluster) : existingTrafficHistory(request.cluster);
   const label = scope.kind === 'topic' ? scope.topic : scope.kind === 'broker' ? scope.broker : undefined;
-  // Asking for a topic keeps (or starts) its series even when it is not among the busiest.
   if (scope.kind === 'topic') history?.touchTopic(scope.topic, Date.now());
   const interval = history?.store.intervalMs ?? sampleIntervalMs();
   let stepMs = request.toMs - request.fromMs <= (history?.store.fineSpanMs ?? 60 * 60_000) ? interval : Math.max(60_000, interval);
