@@ -1,4 +1,4 @@
-import type { HistoryMetric } from '@/lib/api/history';
+import { metricsOfScope, type HistoryMetric } from '@/lib/api/history';
 import { SeriesStore } from './series-store';
 
 // What the console's sampler learns from one cluster, tick after tick: rates from the deltas of
@@ -78,6 +78,7 @@ export interface TrafficOptions {
 export const DEFAULT_MAX_TOPIC_SERIES = 100;
 /** A topic asked for (a history chart open) keeps its series for this long. */
 const PINNED_MS = 60 * 60_000;
+const CLUSTER_METRICS = metricsOfScope('cluster');
 const TOPIC_METRICS = ['topic.produce-rate', 'topic.bytes-in-rate', 'topic.size', 'topic.messages'] as const;
 
 export const seriesKey = (metric: HistoryMetric, label?: string | number) => (label === undefined ? metric : `${metric}\u0000${label}`);
@@ -118,7 +119,8 @@ export class TrafficHistory {
     if (!sample) {
       this.current = null;
       this.partitionRates = new Map();
-      this.store.record(t, new Map());
+      // The cluster's own series exist even if it was never reached: their history is the gap.
+      this.store.record(t, new Map(CLUSTER_METRICS.map((m) => [m, null])));
       return;
     }
     const values = new Map<string, number | null>();

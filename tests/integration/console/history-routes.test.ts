@@ -190,4 +190,16 @@ describe('history routes: answers', () => {
     );
     assert.equal(answer.body.series.length, 3);
   });
+
+  it('a cluster that cannot be reached has points, every one null: a gap, never a value', async () => {
+    const down = await until(
+      async () => {
+        const r = await ask(routes.cluster, { cluster: 'down' }, 'cluster.produce-rate,cluster.brokers-online', 'admin', '15m');
+        assert.equal(r.status, 200);
+        return r.body.series.every((s) => s.points.length >= 2) ? r : null;
+      },
+      { timeoutMs: 20_000, what: 'failed ticks of the unreachable cluster' },
+    );
+    for (const s of down.body.series) assert.ok(s.points.every(([, v]) => v === null), `${s.metric}: ${JSON.stringify(s.points)}`);
+  });
 });
