@@ -143,9 +143,10 @@ describe('traffic rates', () => {
     assertWithin(rate, measured(produced, from, to), 'topic produce rate');
   });
 
-  it('the overview names the topic among the busiest, at the producer’s rate', async () => {
+  it('the overview names the topic among the busiest, at the producer’s rate', async (t) => {
     // Each answer is the rate over one sample interval; a few intervals average out its jitter.
     const readings: number[] = [];
+    let crowdedOut = false;
     const start = Date.now();
     let lastWindow = '';
     await waitFor(
@@ -156,6 +157,9 @@ describe('traffic rates', () => {
         const mine = traffic?.busiestTopics.find((b) => b.topic === topic);
         // A new reading only when the sampler ticked since the last one.
         const key = `${traffic?.produceMessagesPerSecond}:${mine?.messagesPerSecond}`;
+        // On a shared external cluster five busier topics may fill the list.
+        const shown = traffic?.busiestTopics ?? [];
+        if (!mine && shown.length === 5 && shown.every((b) => b.messagesPerSecond > 2 * (1000 / BATCH_EVERY_MS) * BATCH)) crowdedOut = true;
         if (traffic && mine && key !== lastWindow) {
           lastWindow = key;
           readings.push(mine.messagesPerSecond);
@@ -163,10 +167,11 @@ describe('traffic rates', () => {
           assert.ok(traffic.consumeMessagesPerSecond !== null && traffic.consumeMessagesPerSecond >= 0);
           assert.ok(traffic.windowMs > 0);
         }
-        return readings.length >= 10;
+        return readings.length >= 10 || crowdedOut;
       },
       { timeoutMs: 40_000, intervalMs: 150, what: () => `10 overview readings (got ${readings.length})` },
     );
+    if (crowdedOut && readings.length < 10) return t.skip('five topics of this cluster are more than twice as busy');
     const mean = readings.reduce((a, b) => a + b, 0) / readings.length;
     assertWithin(mean, measured(produced, start, Date.now()), 'overview busiest-topic rate');
   });
