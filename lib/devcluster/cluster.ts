@@ -163,13 +163,22 @@ export class DevCluster {
     this.lifecycle.setFollowerLag(topic, partition, brokerId, lagging);
   }
 
-  /** Followers held back by setFollowerLag, as `topic/partition\u0000broker`. */
-  readonly lagging = new Set<string>();
+  /** Followers held back by setFollowerLag, as `topic/partition\u0000broker` → when the hold began (ms). */
+  readonly lagging = new Map<string, number>();
 
-  /** How replication sees the brokers: live, and whether a follower is held back. */
+  /** replica.lag.time.max.ms: how long a follower may fail to catch up before it leaves the ISR. */
+  replicaLagTimeMaxMs(): number {
+    return Number(this.configs.brokerValue(this.controllerId(), 'replica.lag.time.max.ms'));
+  }
+
+  /** How replication sees the brokers: live, and whether a follower is held back (and for how long). */
   readonly replicaView: ReplicaView = {
     isLive: (id) => this.isLive(id),
-    isLagging: (p, id) => this.lagging.has(`${partitionKey(p.topic, p.index)}\u0000${id}`),
+    isHeld: (p, id) => this.lagging.has(`${partitionKey(p.topic, p.index)}\u0000${id}`),
+    isLagging: (p, id) => {
+      const since = this.lagging.get(`${partitionKey(p.topic, p.index)}\u0000${id}`);
+      return since !== undefined && Date.now() - since >= this.replicaLagTimeMaxMs();
+    },
   };
 
   /** Re-elects leaders and recomputes every ISR after a broker came or went. */

@@ -3,6 +3,9 @@ import type { Partition } from './partition';
 /** What replica decisions need to know about the brokers. */
 export interface ReplicaView {
   isLive(brokerId: number): boolean;
+  /** The follower is held back: it stops copying at once. */
+  isHeld(p: Partition, brokerId: number): boolean;
+  /** Held back for longer than replica.lag.time.max.ms: the leader drops it from the ISR. */
   isLagging(p: Partition, brokerId: number): boolean;
 }
 
@@ -11,9 +14,11 @@ export function replicateFollowers(p: Partition, view: ReplicaView): void {
   if (p.offline) return;
   const end = p.log.logEndOffset;
   for (const r of p.replicas) {
-    if (r === p.leader || (view.isLive(r) && !view.isLagging(p, r))) p.replicaEnd.set(r, end);
+    if (r === p.leader || copies(p, view, r)) p.replicaEnd.set(r, end);
   }
 }
+
+const copies = (p: Partition, view: ReplicaView, r: number) => view.isLive(r) && !view.isHeld(p, r);
 
 /**
  * Brings one partition in line with broker liveness and lag: shrinks the ISR, elects a leader
@@ -49,7 +54,7 @@ export function reconcilePartition(p: Partition, view: ReplicaView, unclean: boo
   if (!p.offline) {
     const end = p.log.logEndOffset;
     for (const r of p.replicas) {
-      if (r !== p.leader && inSync(r)) p.replicaEnd.set(r, end);
+      if (r !== p.leader && copies(p, view, r)) p.replicaEnd.set(r, end);
     }
     p.isr = p.replicas.filter((r) => r === p.leader || (p.isr.includes(r) && inSync(r)) || (inSync(r) && (p.replicaEnd.get(r) ?? -1) >= end));
     const preferred = p.replicas[0];

@@ -7,15 +7,17 @@ import { reconcilePartition, replicateFollowers, type ReplicaView } from '@/lib/
 
 function setup() {
   const live = new Set([1, 2, 3]);
+  // held: stopped copying; lagging: held for longer than replica.lag.time.max.ms.
+  const held = new Set<number>();
   const lagging = new Set<number>();
-  const view: ReplicaView = { isLive: (id) => live.has(id), isLagging: (_p, id) => lagging.has(id) };
+  const view: ReplicaView = { isLive: (id) => live.has(id), isHeld: (_p, id) => held.has(id) || lagging.has(id), isLagging: (_p, id) => lagging.has(id) };
   const p = new Partition('t', 0, [1, 2, 3], new PartitionLog(null, 0));
   const append = (n: number) => {
     p.log.append([buildBatch(Array.from({ length: n }, () => ({ key: null, value: Buffer.from('v'), headers: [] })), 0)], { leaderEpoch: p.leaderEpoch, logAppendTime: null, now: 0, segmentBytes: 1 << 30, segmentMs: 1e12 });
     replicateFollowers(p, view);
     p.updateHighWatermark();
   };
-  return { live, lagging, view, p, append };
+  return { live, held, lagging, view, p, append };
 }
 
 describe('replication: leader, ISR and high watermark', () => {
@@ -84,5 +86,20 @@ describe('replication: leader, ISR and high watermark', () => {
     reconcilePartition(p, view, false);
     assert.deepEqual(p.isr, [1, 2, 3]);
     assert.equal(p.replicaOffset(3), 10);
+  });
+
+  it('a held follower stays in the ISR, holding the high watermark, until it counts as lagging', () => {
+    const { held, lagging, view, p, append } = setup();
+    append(3);
+    held.add(3);
+    reconcilePartition(p, view, false);
+    append(4);
+    assert.deepEqual(p.isr, [1, 2, 3], 'still in sync before replica.lag.time.max.ms');
+    assert.equal(p.replicaOffset(3), 3, 'but it no longer copies');
+    assert.equal(p.highWatermark, 3, 'so the high watermark waits for it');
+    lagging.add(3);
+    reconcilePartition(p, view, false);
+    assert.deepEqual(p.isr, [1, 2]);
+    assert.equal(p.highWatermark, 7, 'the shrunk ISR lets the high watermark advance');
   });
 });
