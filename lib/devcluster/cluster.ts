@@ -17,7 +17,7 @@ import { normaliseUsers, type DevClusterOptions } from './options';
 import { ClusterLifecycle } from './lifecycle';
 import type { BrokerServer } from './server';
 import { Partition } from './state/partition';
-import { reconcilePartition, replicateFollowers, type ReplicaView } from './state/replication';
+import { electPreferred, electUnclean, reconcilePartition, replicateFollowers, type ReplicaView } from './state/replication';
 import { Topic, type TopicSettings } from './state/topic';
 import { collisionKey } from './state/topic-name';
 import { newUuid, planNewTopic, planPartitionGrowth, type CreateTopicInput } from './state/topic-plan';
@@ -179,7 +179,28 @@ export class DevCluster {
       const since = this.lagging.get(`${partitionKey(p.topic, p.index)}\u0000${id}`);
       return since !== undefined && Date.now() - since >= this.replicaLagTimeMaxMs();
     },
+    autoLeaderRebalance: () => this.configs.brokerValue(this.controllerId(), 'auto.leader.rebalance.enable') !== 'false',
   };
+
+  /**
+   * ElectLeaders: preferred or unclean election for the given partitions (null: every partition,
+   * answering only for those where an election ran or failed for another reason than not being needed).
+   */
+  electLeaders(type: 'preferred' | 'unclean', partitions: { topic: string; partitions: number[] }[] | null): { topic: string; partition: number; errorCode: number }[] {
+    const all = partitions === null;
+    const wanted = partitions ?? [...this.topics.values()].map((t) => ({ topic: t.name, partitions: t.partitions.map((p) => p.index) }));
+    const results: { topic: string; partition: number; errorCode: number }[] = [];
+    for (const { topic, partitions: indexes } of wanted) {
+      for (const index of indexes) {
+        const p = this.partition(topic, index);
+        const errorCode = !p ? ErrorCode.UNKNOWN_TOPIC_OR_PARTITION : type === 'preferred' ? electPreferred(p, this.replicaView) : electUnclean(p, this.replicaView);
+        if (errorCode === ErrorCode.NONE) this.waiters.notify(partitionKey(topic, index));
+        if (!(all && errorCode === ErrorCode.ELECTION_NOT_NEEDED)) results.push({ topic, partition: index, errorCode });
+      }
+    }
+    this.metadataVersion++;
+    return results;
+  }
 
   /** Re-elects leaders and recomputes every ISR after a broker came or went. */
   reconcileAll(): void {

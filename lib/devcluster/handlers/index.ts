@@ -13,6 +13,7 @@ import { describeClusterHandler } from './describe-cluster';
 import { describeConfigsHandler } from './describe-configs';
 import { describeGroupsHandler } from './describe-groups';
 import { describeLogDirsHandler } from './describe-log-dirs';
+import { electLeadersHandler } from './elect-leaders';
 import { fetchHandler } from './fetch';
 import { findCoordinatorHandler } from './find-coordinator';
 import { heartbeatHandler } from './heartbeat';
@@ -62,6 +63,7 @@ const all = [
   incrementalAlterConfigsHandler,
   offsetDeleteHandler,
   describeClusterHandler,
+  electLeadersHandler,
 ] as unknown as Handler<unknown, unknown>[];
 
 for (const h of all) {
