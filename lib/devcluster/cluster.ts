@@ -166,6 +166,16 @@ export class DevCluster {
   /** Followers held back by setFollowerLag, as `topic/partition\u0000broker` → when the hold began (ms). */
   readonly lagging = new Map<string, number>();
 
+  /**
+   * Changes a static broker config (null removes it) as if every broker had been restarted with
+   * it in server.properties — for faults and tests, e.g. auto.leader.rebalance.enable=false.
+   */
+  setStaticBrokerConfig(name: string, value: string | null): void {
+    if (value === null) this.configs.staticConfigs.delete(name);
+    else this.configs.staticConfigs.set(name, value);
+    this.configs.version++;
+  }
+
   /** replica.lag.time.max.ms: how long a follower may fail to catch up before it leaves the ISR. */
   replicaLagTimeMaxMs(): number {
     return Number(this.configs.brokerValue(this.controllerId(), 'replica.lag.time.max.ms'));
