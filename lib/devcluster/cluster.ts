@@ -18,6 +18,7 @@ import { ClusterLifecycle } from './lifecycle';
 import type { BrokerServer } from './server';
 import { Partition } from './state/partition';
 import { electPreferred, electUnclean, reconcilePartition, replicateFollowers, type ReplicaView } from './state/replication';
+import { QuorumState } from './state/quorum';
 import { Topic, type TopicSettings } from './state/topic';
 import { collisionKey } from './state/topic-name';
 import { newUuid, planNewTopic, planPartitionGrowth, type CreateTopicInput } from './state/topic-plan';
@@ -52,6 +53,8 @@ export class DevCluster {
   schemaRegistryUrl: string | undefined = undefined;
   /** Bumped whenever anything a Metadata response shows changes (topics, leaders, ISR, brokers). */
   metadataVersion = 0;
+  /** The KRaft quorum DescribeQuorum reports (every broker a voter, the controller its leader). */
+  readonly quorum = new QuorumState();
   private readonly collisions = new Map<string, string>();
   private producerIdSeq = 1000;
   private readonly lifecycle = new ClusterLifecycle(this);
@@ -220,7 +223,13 @@ export class DevCluster {
       for (const p of t.partitions) if (reconcilePartition(p, this.replicaView, unclean)) changed = true;
     }
     this.metadataVersion++;
+    this.observeQuorum();
     if (changed) this.waiters.notifyAll();
+  }
+
+  /** Records every live voter as caught up to the current metadata offset. */
+  observeQuorum(): void {
+    this.quorum.observe(this.controllerId(), [...this.brokers.keys()], (id) => this.isLive(id), this.metadataVersion, Date.now());
   }
 
   // ---- topics --------------------------------------------------------------------------------

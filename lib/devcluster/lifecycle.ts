@@ -45,6 +45,8 @@ export class ClusterLifecycle {
     const b = this.cluster.brokers.get(id);
     if (!b) throw new Error(`Unknown broker ${id}`);
     if (!b.live) return;
+    // The stopped voter keeps the metadata offset it had caught up to.
+    this.cluster.observeQuorum();
     const server = b.server;
     b.live = false;
     b.server = null;
