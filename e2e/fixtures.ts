@@ -11,6 +11,8 @@ interface Faults {
   available: boolean;
   stopBroker(id: number): Promise<void>;
   startBroker(id: number): Promise<void>;
+  /** auto.leader.rebalance.enable on the devcluster's brokers (off: leaders stay where failover put them). */
+  setLeaderRebalance(enabled: boolean): Promise<void>;
 }
 
 interface Fixtures {
@@ -38,12 +40,17 @@ export const test = base.extend<Fixtures>({
   clusterId: async ({}, use) => use(process.env.E2E_CLUSTER ?? 'e2e'),
   faults: async ({}, use) => {
     const url = process.env.E2E_CONTROL_URL;
-    const call = async (id: number, action: 'stop' | 'start') => {
+    const post = async (path: string) => {
       if (!url) throw new Error('Broker faults need the devcluster (TEST_KAFKA_BROKERS is set).');
-      const response = await fetch(`${url}/brokers/${id}/${action}`, { method: 'POST' });
-      if (!response.ok) throw new Error(`broker ${action} failed: ${await response.text()}`);
+      const response = await fetch(`${url}${path}`, { method: 'POST' });
+      if (!response.ok) throw new Error(`${path} failed: ${await response.text()}`);
     };
-    await use({ available: Boolean(url), stopBroker: (id) => call(id, 'stop'), startBroker: (id) => call(id, 'start') });
+    await use({
+      available: Boolean(url),
+      stopBroker: (id) => post(`/brokers/${id}/stop`),
+      startBroker: (id) => post(`/brokers/${id}/start`),
+      setLeaderRebalance: (enabled) => post(`/leader-rebalance/${enabled ? 'on' : 'off'}`),
+    });
   },
   uniqueName: async ({}, use) => {
     let n = 0;

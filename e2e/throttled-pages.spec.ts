@@ -47,6 +47,7 @@ const pages: { name: string; path: (cluster: string) => string }[] = [
   { name: 'topic settings', path: (c) => `/clusters/${c}/topics/${topic}/settings` },
   { name: 'new topic', path: (c) => `/clusters/${c}/topics/new` },
   { name: 'replica sync', path: (c) => `/clusters/${c}/replicas` },
+  { name: 'metadata quorum', path: (c) => `/clusters/${c}/quorum` },
   { name: 'consumer groups', path: (c) => `/clusters/${c}/groups` },
   { name: 'schemas', path: (c) => `/clusters/${c}/schemas` },
   { name: 'group detail', path: (c) => `/clusters/${c}/groups/${group}` },

@@ -26,6 +26,10 @@ const API_ALLOWLIST = [
   'OffsetDelete', 'CreateTopics', 'DeleteTopics', 'CreatePartitions', 'DescribeConfigs', 'AlterConfigs',
   'IncrementalAlterConfigs', 'DeleteRecords', 'DescribeLogDirs', 'DescribeCluster', 'InitProducerId',
   'SaslHandshake', 'SaslAuthenticate',
+  // Cluster operations: leader election, reassignment, ACLs, quotas, SCRAM users, the KRaft quorum.
+  'ElectLeaders', 'AlterPartitionReassignments', 'ListPartitionReassignments', 'DescribeAcls', 'CreateAcls',
+  'DeleteAcls', 'DescribeClientQuotas', 'AlterClientQuotas', 'DescribeUserScramCredentials',
+  'AlterUserScramCredentials', 'DescribeQuorum',
 ] as const;
 
 const DATA_ALLOWLIST = ['RequestHeader', 'ResponseHeader', 'ConsumerProtocolSubscription', 'ConsumerProtocolAssignment'] as const;

@@ -12,6 +12,7 @@ import { StaleBanner } from '@/components/ui/stale-banner';
 import { UpdatedAgo } from '@/components/ui/updated-ago';
 import { brokerKeys, useBrokerDetail } from '@/lib/queries/brokers';
 import { refreshNow } from '@/lib/queries/refresh';
+import { BrokerConfigEditor } from './broker-config-editor';
 import { LogDirs } from './log-dirs';
 
 export function BrokerDetailView({ cluster, broker }: { cluster: string; broker: number }) {
@@ -54,6 +55,11 @@ export function BrokerDetailView({ cluster, broker }: { cluster: string; broker:
           <Card title="Log directories">
             {data.logDirsError ? <p className="text-sm text-red-800" data-testid="log-dirs-error">{data.logDirsError}</p> : <LogDirs dirs={data.logDirs} />}
           </Card>
+          {!data.configsError && (
+            <Card title="Change a dynamic config">
+              <BrokerConfigEditor cluster={cluster} broker={broker} configs={data.configs} />
+            </Card>
+          )}
           <Card title={`Configs (${data.configs.length})`}>
             {data.configsError ? <p className="text-sm text-red-800" data-testid="broker-configs-error">{data.configsError}</p> : <ConfigTable configs={data.configs} testId="broker-configs" />}
           </Card>

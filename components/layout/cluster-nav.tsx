@@ -9,6 +9,7 @@ const sections = [
   { href: '/brokers', label: 'Brokers', testId: 'nav-brokers' },
   { href: '/topics', label: 'Topics', testId: 'nav-topics' },
   { href: '/replicas', label: 'Replica sync', testId: 'nav-replicas' },
+  { href: '/quorum', label: 'Quorum', testId: 'nav-quorum' },
   { href: '/groups', label: 'Consumer groups', testId: 'nav-groups' },
   { href: '/schemas', label: 'Schemas', testId: 'nav-schemas' },
   { href: '/produce', label: 'Produce', testId: 'nav-produce' },

@@ -14,6 +14,7 @@ import { refreshNow } from '@/lib/queries/refresh';
 import { replicaKeys, useReplicas, type ReplicaParams } from '@/lib/queries/replicas';
 import { BrokerBalanceChart } from './broker-balance-chart';
 import { BrokerLoadTable } from './broker-load-table';
+import { LeaderElectionPanel } from './leader-election-panel';
 import { ProblemTable } from './problem-table';
 import { TopicProblemsTable } from './topic-problems-table';
 
@@ -53,6 +54,9 @@ export function ReplicasView({ cluster }: { cluster: string }) {
             <StatTile label="Under-replicated" value={formatCount(c.underReplicated)} tone={c.underReplicated ? 'warn' : 'ok'} hint="ISR smaller than replicas" testId="replicas-under-replicated" />
             <StatTile label="Partitions" value={formatCount(c.partitions)} hint="in the cluster" testId="replicas-partitions" />
           </div>
+          <Card title="Preferred leaders">
+            <LeaderElectionPanel cluster={cluster} offPreferred={c.offPreferred} />
+          </Card>
           <div className="grid gap-4 lg:grid-cols-2">
             <Card title="Leaders and replicas per broker">
               <BrokerBalanceChart brokers={data.brokers} />

@@ -19,4 +19,11 @@ export class ReplicasPage {
   loadRow(broker: number): Locator {
     return this.page.getByTestId(`load-row-${broker}`);
   }
+  get offPreferred(): Locator {
+    return this.page.getByTestId('off-preferred-summary');
+  }
+  get election(): { scope: Locator; topic: Locator; preview: Locator; plan: Locator; run: Locator; result: Locator } {
+    const id = (name: string) => this.page.getByTestId(name);
+    return { scope: id('election-scope'), topic: id('election-topic'), preview: id('election-preview'), plan: id('election-plan'), run: id('election-run'), result: id('election-result') };
+  }
 }

@@ -1,7 +1,8 @@
 import { createServer } from 'node:http';
 import type { DevCluster } from '@/lib/devcluster';
 
-// Test workers run in other processes than the devcluster; they stop and start brokers through this.
+// Test workers run in other processes than the devcluster; they stop and start brokers, and turn
+// automatic leader rebalancing off and on (so leaders stay where a failover put them), through this.
 export interface ControlServer {
   url: string;
   close(): Promise<void>;
@@ -9,6 +10,14 @@ export interface ControlServer {
 
 export function startControlServer(cluster: DevCluster): Promise<ControlServer> {
   const server = createServer(async (req, res) => {
+    const rebalance = /^\/leader-rebalance\/(on|off)$/.exec(req.url ?? '');
+    if (req.method === 'POST' && rebalance) {
+      cluster.setStaticBrokerConfig('auto.leader.rebalance.enable', rebalance[1] === 'on' ? null : 'false');
+      // Back on, leaders return to their preferred replicas at once, as after Kafka's next imbalance check.
+      cluster.reconcileAll();
+      res.writeHead(204).end();
+      return;
+    }
     const match = /^\/brokers\/(\d+)\/(stop|start)$/.exec(req.url ?? '');
     if (req.method !== 'POST' || !match) {
       res.writeHead(404).end();

@@ -14,6 +14,7 @@ export type ApiErrorCode =
   | 'unprocessable'
   | 'payload_too_large'
   | 'broker_error'
+  | 'unsupported_by_cluster'
   | 'cluster_unreachable'
   | 'timeout'
   | 'internal';
@@ -68,5 +69,7 @@ export const conflict = (message: string, details?: unknown) => new ApiError(409
 export const unprocessable = (message: string, details?: unknown) =>
   new ApiError(422, 'unprocessable', message, details);
 export const payloadTooLarge = (message: string) => new ApiError(413, 'payload_too_large', message);
+/** The cluster's brokers do not offer an API the action needs (too old, or not KRaft). */
+export const unsupportedByCluster = (message: string, details?: unknown) => new ApiError(501, 'unsupported_by_cluster', message, details);
 export const clusterUnreachable = (message: string) => new ApiError(503, 'cluster_unreachable', message);
 export const gatewayTimeout = (message: string) => new ApiError(504, 'timeout', message);

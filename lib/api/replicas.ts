@@ -55,6 +55,8 @@ export const replicasResponse = z.object({
     offline: z.number().int(),
     underMinIsr: z.number().int(),
     underReplicated: z.number().int(),
+    /** Partitions with a leader other than their first (preferred) replica. */
+    offPreferred: z.number().int(),
   }),
   /** Problem partitions matching the filter, worst first, at most `limit`. */
   problems: z.array(problemPartition),

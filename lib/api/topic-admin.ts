@@ -13,9 +13,9 @@ export const configName = z
   .max(255, 'Config name is too long.')
   .regex(/^[a-z0-9]+([._-][a-z0-9]+)*$/, 'Config names are lower-case words joined by "." (e.g. retention.ms).');
 
-const configValue = z.string().max(65_536, 'Config value is too long.');
+export const configValue = z.string().max(65_536, 'Config value is too long.');
 
-const configMap = z
+export const configMap = z
   .record(configName, configValue)
   .refine((m) => Object.keys(m).length <= MAX_CONFIGS, `At most ${MAX_CONFIGS} configs at once.`);
 

@@ -29,7 +29,7 @@ Options:
 Commands on stdin while running:
   stop <id>                         stop broker <id>: its port closes, leaders move, it leaves the ISR
   start <id>                        restart broker <id>: it catches up and rejoins the ISR
-  lag <topic> <partition> <id>      hold follower <id> back so it drops out of the ISR
+  lag <topic> <partition> <id>      hold follower <id> back (it leaves the ISR after replica.lag.time.max.ms)
   unlag <topic> <partition> <id>    let it catch up again
   status                            brokers, controller, offline and under-replicated partitions
   quit                              shut down (also Ctrl-C)

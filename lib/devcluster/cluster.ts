@@ -17,7 +17,8 @@ import { normaliseUsers, type DevClusterOptions } from './options';
 import { ClusterLifecycle } from './lifecycle';
 import type { BrokerServer } from './server';
 import { Partition } from './state/partition';
-import { reconcilePartition, replicateFollowers, type ReplicaView } from './state/replication';
+import { electPreferred, electUnclean, reconcilePartition, replicateFollowers, type ReplicaView } from './state/replication';
+import { QuorumState } from './state/quorum';
 import { Topic, type TopicSettings } from './state/topic';
 import { collisionKey } from './state/topic-name';
 import { newUuid, planNewTopic, planPartitionGrowth, type CreateTopicInput } from './state/topic-plan';
@@ -52,6 +53,8 @@ export class DevCluster {
   schemaRegistryUrl: string | undefined = undefined;
   /** Bumped whenever anything a Metadata response shows changes (topics, leaders, ISR, brokers). */
   metadataVersion = 0;
+  /** The KRaft quorum DescribeQuorum reports (every broker a voter, the controller its leader). */
+  readonly quorum = new QuorumState();
   private readonly collisions = new Map<string, string>();
   private producerIdSeq = 1000;
   private readonly lifecycle = new ClusterLifecycle(this);
@@ -163,14 +166,54 @@ export class DevCluster {
     this.lifecycle.setFollowerLag(topic, partition, brokerId, lagging);
   }
 
-  /** Followers held back by setFollowerLag, as `topic/partition\u0000broker`. */
-  readonly lagging = new Set<string>();
+  /** Followers held back by setFollowerLag, as `topic/partition\u0000broker` → when the hold began (ms). */
+  readonly lagging = new Map<string, number>();
 
-  /** How replication sees the brokers: live, and whether a follower is held back. */
+  /**
+   * Changes a static broker config (null removes it) as if every broker had been restarted with
+   * it in server.properties — for faults and tests, e.g. auto.leader.rebalance.enable=false.
+   */
+  setStaticBrokerConfig(name: string, value: string | null): void {
+    if (value === null) this.configs.staticConfigs.delete(name);
+    else this.configs.staticConfigs.set(name, value);
+    this.configs.version++;
+  }
+
+  /** replica.lag.time.max.ms: how long a follower may fail to catch up before it leaves the ISR. */
+  replicaLagTimeMaxMs(): number {
+    return Number(this.configs.brokerValue(this.controllerId(), 'replica.lag.time.max.ms'));
+  }
+
+  /** How replication sees the brokers: live, and whether a follower is held back (and for how long). */
   readonly replicaView: ReplicaView = {
     isLive: (id) => this.isLive(id),
-    isLagging: (p, id) => this.lagging.has(`${partitionKey(p.topic, p.index)}\u0000${id}`),
+    isHeld: (p, id) => this.lagging.has(`${partitionKey(p.topic, p.index)}\u0000${id}`),
+    isLagging: (p, id) => {
+      const since = this.lagging.get(`${partitionKey(p.topic, p.index)}\u0000${id}`);
+      return since !== undefined && Date.now() - since >= this.replicaLagTimeMaxMs();
+    },
+    autoLeaderRebalance: () => this.configs.brokerValue(this.controllerId(), 'auto.leader.rebalance.enable') !== 'false',
   };
+
+  /**
+   * ElectLeaders: preferred or unclean election for the given partitions (null: every partition,
+   * answering only for those where an election ran or failed for another reason than not being needed).
+   */
+  electLeaders(type: 'preferred' | 'unclean', partitions: { topic: string; partitions: number[] }[] | null): { topic: string; partition: number; errorCode: number }[] {
+    const all = partitions === null;
+    const wanted = partitions ?? [...this.topics.values()].map((t) => ({ topic: t.name, partitions: t.partitions.map((p) => p.index) }));
+    const results: { topic: string; partition: number; errorCode: number }[] = [];
+    for (const { topic, partitions: indexes } of wanted) {
+      for (const index of indexes) {
+        const p = this.partition(topic, index);
+        const errorCode = !p ? ErrorCode.UNKNOWN_TOPIC_OR_PARTITION : type === 'preferred' ? electPreferred(p, this.replicaView) : electUnclean(p, this.replicaView);
+        if (errorCode === ErrorCode.NONE) this.waiters.notify(partitionKey(topic, index));
+        if (!(all && errorCode === ErrorCode.ELECTION_NOT_NEEDED)) results.push({ topic, partition: index, errorCode });
+      }
+    }
+    this.metadataVersion++;
+    return results;
+  }
 
   /** Re-elects leaders and recomputes every ISR after a broker came or went. */
   reconcileAll(): void {
@@ -180,7 +223,13 @@ export class DevCluster {
       for (const p of t.partitions) if (reconcilePartition(p, this.replicaView, unclean)) changed = true;
     }
     this.metadataVersion++;
+    this.observeQuorum();
     if (changed) this.waiters.notifyAll();
+  }
+
+  /** Records every live voter as caught up to the current metadata offset. */
+  observeQuorum(): void {
+    this.quorum.observe(this.controllerId(), [...this.brokers.keys()], (id) => this.isLive(id), this.metadataVersion, Date.now());
   }
 
   // ---- topics --------------------------------------------------------------------------------

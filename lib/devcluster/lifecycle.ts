@@ -11,6 +11,8 @@ import { partitionKey } from './state/waiters';
 export class ClusterLifecycle {
   private closed = false;
   private retentionTimer: NodeJS.Timeout | null = null;
+  /** One pending ISR check per held follower, due when replica.lag.time.max.ms has passed. */
+  private readonly lagTimers = new Map<string, NodeJS.Timeout>();
   private readonly closeHooks: (() => Promise<void> | void)[] = [];
 
   constructor(private readonly cluster: DevCluster) {}
@@ -43,6 +45,8 @@ export class ClusterLifecycle {
     const b = this.cluster.brokers.get(id);
     if (!b) throw new Error(`Unknown broker ${id}`);
     if (!b.live) return;
+    // The stopped voter keeps the metadata offset it had caught up to.
+    this.cluster.observeQuorum();
     const server = b.server;
     b.live = false;
     b.server = null;
@@ -56,9 +60,27 @@ export class ClusterLifecycle {
     if (!p) throw new KafkaError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Unknown partition ${topic}-${partition}`);
     if (!p.replicas.includes(brokerId)) throw new KafkaError(ErrorCode.REPLICA_NOT_AVAILABLE, `Broker ${brokerId} holds no replica of ${topic}-${partition}`);
     const key = `${partitionKey(topic, partition)}\u0000${brokerId}`;
-    if (lagging) this.cluster.lagging.add(key);
-    else this.cluster.lagging.delete(key);
-    const t = this.cluster.topics.get(topic)!;
+    clearTimeout(this.lagTimers.get(key));
+    this.lagTimers.delete(key);
+    if (!lagging) this.cluster.lagging.delete(key);
+    else if (!this.cluster.lagging.has(key)) {
+      this.cluster.lagging.set(key, Date.now());
+      // Like Kafka's ISR expiration: the follower stays in the ISR (holding the high watermark
+      // back) until it has failed to catch up for replica.lag.time.max.ms.
+      const timer = setTimeout(() => {
+        this.lagTimers.delete(key);
+        if (!this.closed) this.reconcile(topic, partition);
+      }, this.cluster.replicaLagTimeMaxMs() + 1);
+      timer.unref();
+      this.lagTimers.set(key, timer);
+    }
+    this.reconcile(topic, partition);
+  }
+
+  private reconcile(topic: string, partition: number): void {
+    const t = this.cluster.topics.get(topic);
+    const p = t?.partitions[partition];
+    if (!t || !p) return;
     if (reconcilePartition(p, this.cluster.replicaView, this.cluster.settings(t).uncleanLeaderElection)) this.cluster.metadataVersion++;
     this.cluster.waiters.notify(partitionKey(topic, partition));
   }
@@ -105,6 +127,8 @@ export class ClusterLifecycle {
     if (this.closed) return;
     this.closed = true;
     if (this.retentionTimer) clearInterval(this.retentionTimer);
+    for (const timer of this.lagTimers.values()) clearTimeout(timer);
+    this.lagTimers.clear();
     this.cluster.waiters.notifyAll();
     this.cluster.groups.close();
     for (const t of this.cluster.topics.values()) for (const p of t.partitions) p.log.close();

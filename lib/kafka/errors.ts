@@ -1,5 +1,6 @@
 import 'server-only';
-import { ApiError, clusterUnreachable, gatewayTimeout, type ApiErrorCode } from '@/lib/api/errors';
+import { ApiError, clusterUnreachable, gatewayTimeout, unsupportedByCluster, type ApiErrorCode } from '@/lib/api/errors';
+import { KAFKA_VERSION_INTRODUCING, kafkaVersionNeeded } from '@/lib/protocol/api-requirements';
 import { BrokerConnectionError, BrokerTimeoutError, UnsupportedVersionError } from '@/lib/protocol/client/errors';
 import { KafkaProtocolError, kafkaErrorInfo, type KafkaErrorName } from '@/lib/protocol/errors';
 
@@ -100,6 +101,9 @@ export function toApiError(error: unknown): ApiError | undefined {
       if (kafkaErrorStatus(e.code) !== BROKER_ERROR) return kafkaApiError(e.code, e.message || e.name);
       // No status says what went wrong, so the answer names the Kafka error.
       return kafkaApiError(e.code, `The broker refused (${e.name}): ${e.message}`, { kafkaError: e.name });
+    }
+    if (e instanceof UnsupportedVersionError) {
+      return unsupportedByCluster(`${kafkaVersionNeeded(e.apiName)}; this cluster's brokers do not offer it.`, { api: e.apiName, needsKafka: KAFKA_VERSION_INTRODUCING[e.apiName] ?? null });
     }
     if (e instanceof BrokerTimeoutError) return gatewayTimeout(`The cluster did not answer in time: ${e.message}`);
     if (e instanceof BrokerConnectionError && !(e instanceof UnsupportedVersionError)) {

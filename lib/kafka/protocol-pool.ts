@@ -1,6 +1,6 @@
 import 'server-only';
 import type { ApiCodec } from '@/lib/protocol/api-codec';
-import { BrokerConnectionError, ClusterClient, type ClusterClientOptions, type SaslMechanism } from '@/lib/protocol/client';
+import { BrokerConnectionError, ClusterClient, UnsupportedVersionError, type ClusterClientOptions, type SaslMechanism } from '@/lib/protocol/client';
 import type { MetadataResponse } from '@/lib/protocol/generated';
 import type { ClusterConfig } from '@/lib/config/schema';
 import { getCluster } from './clusters';
@@ -107,6 +107,8 @@ export interface ClusterRpc {
   any<Req, Res>(codec: ApiCodec<Req, Res>, request: Req): Promise<Res>;
   /** A request for one broker (a partition leader, or broker-local state). */
   broker<Req, Res>(nodeId: number, codec: ApiCodec<Req, Res>, request: Req): Promise<Res>;
+  /** Whether the brokers advertise a version of the API the console can use (ApiVersions). */
+  supports(codec: ApiCodec<unknown, unknown>): Promise<boolean>;
 }
 
 export async function clusterRpc(clusterId: string): Promise<ClusterRpc> {
@@ -117,6 +119,16 @@ export async function clusterRpc(clusterId: string): Promise<ClusterRpc> {
     // goes to another broker.
     any: (codec, request) => retryOnce(async () => (await client.anyBroker()).send(codec, request)),
     broker: async (nodeId, codec, request) => (await client.broker(nodeId)).send(codec, request),
+    supports: async (codec) => {
+      const connection = await retryOnce(() => client.anyBroker());
+      try {
+        connection.versionFor(codec);
+        return true;
+      } catch (error) {
+        if (error instanceof UnsupportedVersionError) return false;
+        throw error;
+      }
+    },
   };
 }
 

@@ -1,6 +1,7 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { BrokerConfigsPatch, BrokerConfigsResult } from '@/lib/api/broker-configs';
 import type { BrokerDetail, BrokersResponse } from '@/lib/api/brokers';
-import { apiFetch } from '@/lib/api/fetcher';
+import { apiFetch, apiPost } from '@/lib/api/fetcher';
 import { clusterKeys } from './clusters';
 import { POLL_MS } from './constants';
 import { refreshablePath, retryClusterRead } from './refresh';
@@ -31,3 +32,14 @@ export const brokerDetailQuery = (cluster: string, broker: number) =>
 
 export const useBrokers = (cluster: string) => useQuery(brokersQuery(cluster));
 export const useBrokerDetail = (cluster: string, broker: number) => useQuery(brokerDetailQuery(cluster, broker));
+
+/** Sets or resets dynamic broker configs; a real change makes every cached read of the cluster stale. */
+export function useAlterBrokerConfigs(cluster: string, broker: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BrokerConfigsPatch) => apiPost<BrokerConfigsResult>(`${base(cluster)}/${broker}/configs`, body, 'PATCH'),
+    onSuccess: (result) => {
+      if (!result.validateOnly) void client.invalidateQueries({ queryKey: clusterKeys.detail(cluster) });
+    },
+  });
+}

@@ -1,5 +1,6 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { apiFetch } from '@/lib/api/fetcher';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiFetch, apiPost } from '@/lib/api/fetcher';
+import type { ElectionPreview, ElectionResult, ElectionScope } from '@/lib/api/leader-election';
 import type { ReplicasResponse } from '@/lib/api/replicas';
 import { clusterKeys } from './clusters';
 import { POLL_MS } from './constants';
@@ -31,3 +32,18 @@ export const replicasQuery = (cluster: string, params: ReplicaParams) =>
   });
 
 export const useReplicas = (cluster: string, params: ReplicaParams) => useQuery(replicasQuery(cluster, params));
+
+const electionPath = (cluster: string) => `/api/clusters/${encodeURIComponent(cluster)}/replicas/elect-leaders`;
+
+/** What a preferred election of the scope would move; changes nothing, so it is a mutation only in name (sent on demand). */
+export const usePreviewElection = (cluster: string) =>
+  useMutation({ mutationFn: (scope: ElectionScope) => apiPost<ElectionPreview>(`${electionPath(cluster)}/preview`, scope) });
+
+/** Runs the election; leaders move, so every cached read of the cluster is stale. */
+export function useElectLeaders(cluster: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (scope: ElectionScope) => apiPost<ElectionResult>(electionPath(cluster), { ...scope, confirm: true }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: clusterKeys.detail(cluster) }),
+  });
+}

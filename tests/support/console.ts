@@ -15,11 +15,14 @@ export interface ConsoleUnderTest {
 
 /**
  * `auth`: YAML lines of an `auth:` section (users, roles), indented as its body;
- * `extraConfig`: more top-level YAML lines for the console's configuration.
+ * `extraConfig`: more top-level YAML lines for the console's configuration; `brokerConfigs`:
+ * static configs of the embedded cluster's brokers.
  */
-export async function startConsoleUnderTest(options: { readOnly?: boolean; auth?: string[]; extraConfig?: string[] } = {}): Promise<ConsoleUnderTest> {
+export async function startConsoleUnderTest(
+  options: { readOnly?: boolean; auth?: string[]; extraConfig?: string[]; brokerConfigs?: Record<string, string> } = {},
+): Promise<ConsoleUnderTest> {
   const external = process.env.TEST_KAFKA_BROKERS;
-  const cluster = await startDevCluster({ brokers: 3, basePort: 0 });
+  const cluster = await startDevCluster({ brokers: 3, basePort: 0, brokerConfigs: options.brokerConfigs });
   const brokers = external ? external.split(',') : cluster.bootstrapServers;
   const dir = mkdtempSync(join(tmpdir(), 'console-test-'));
   const configFile = join(dir, 'console.yaml');

@@ -67,6 +67,8 @@ export const brokerConfigDefs: readonly ConfigDef[] = [
   b('message.max.bytes', 'int', '1048588', 'The largest record batch size allowed by Kafka (after compression if compression is enabled).', { min: 0, ...dyn }),
   b('min.insync.replicas', 'int', '1', 'The minimum number of replicas that must acknowledge a write for it to be considered successful when acks=all.', { min: 1, ...dyn }),
   b('unclean.leader.election.enable', 'boolean', 'false', 'Indicates whether to enable replicas not in the ISR set to be elected as leader as a last resort.', dyn),
+  b('leader.replication.throttled.rate', 'long', '9223372036854775807', 'A long representing the upper bound (bytes/sec) on replication traffic for leaders enumerated in the property leader.replication.throttled.replicas (for each topic).', dyn),
+  b('follower.replication.throttled.rate', 'long', '9223372036854775807', 'A long representing the upper bound (bytes/sec) on replication traffic for followers enumerated in the property follower.replication.throttled.replicas (for each topic).', dyn),
   b('follower.replication.throttled.replicas', 'list', '', 'A list of replicas for which log replication should be throttled on the follower side.'),
   b('leader.replication.throttled.replicas', 'list', '', 'A list of replicas for which log replication should be throttled on the leader side.'),
   b('remote.log.storage.system.enable', 'boolean', 'false', 'Whether to enable tiered storage functionality in a broker or not.'),

@@ -13,6 +13,8 @@ import { describeClusterHandler } from './describe-cluster';
 import { describeConfigsHandler } from './describe-configs';
 import { describeGroupsHandler } from './describe-groups';
 import { describeLogDirsHandler } from './describe-log-dirs';
+import { describeQuorumHandler } from './describe-quorum';
+import { electLeadersHandler } from './elect-leaders';
 import { fetchHandler } from './fetch';
 import { findCoordinatorHandler } from './find-coordinator';
 import { heartbeatHandler } from './heartbeat';
@@ -62,6 +64,8 @@ const all = [
   incrementalAlterConfigsHandler,
   offsetDeleteHandler,
   describeClusterHandler,
+  electLeadersHandler,
+  describeQuorumHandler,
 ] as unknown as Handler<unknown, unknown>[];
 
 for (const h of all) {

@@ -1,9 +1,15 @@
+import { ErrorCode } from '@/lib/protocol/errors';
 import type { Partition } from './partition';
 
 /** What replica decisions need to know about the brokers. */
 export interface ReplicaView {
   isLive(brokerId: number): boolean;
+  /** The follower is held back: it stops copying at once. */
+  isHeld(p: Partition, brokerId: number): boolean;
+  /** Held back for longer than replica.lag.time.max.ms: the leader drops it from the ISR. */
   isLagging(p: Partition, brokerId: number): boolean;
+  /** auto.leader.rebalance.enable: leadership returns to the preferred replica by itself. */
+  autoLeaderRebalance(): boolean;
 }
 
 /** Followers that are live and not held back copy everything the leader has (logical replication). */
@@ -11,14 +17,18 @@ export function replicateFollowers(p: Partition, view: ReplicaView): void {
   if (p.offline) return;
   const end = p.log.logEndOffset;
   for (const r of p.replicas) {
-    if (r === p.leader || (view.isLive(r) && !view.isLagging(p, r))) p.replicaEnd.set(r, end);
+    if (r === p.leader || copies(p, view, r)) p.replicaEnd.set(r, end);
   }
 }
+
+const copies = (p: Partition, view: ReplicaView, r: number) => view.isLive(r) && !view.isHeld(p, r);
 
 /**
  * Brings one partition in line with broker liveness and lag: shrinks the ISR, elects a leader
  * when needed (ISR first; out-of-sync only with unclean election), lets caught-up replicas
- * rejoin and returns leadership to the preferred replica. Returns true if leader or ISR changed.
+ * rejoin and, with auto.leader.rebalance.enable, returns leadership to the preferred replica
+ * (Kafka checks every leader.imbalance.check.interval.seconds; here it happens at once).
+ * Returns true if leader or ISR changed.
  */
 export function reconcilePartition(p: Partition, view: ReplicaView, unclean: boolean): boolean {
   const before = `${p.leader}|${p.isr.join(',')}`;
@@ -49,15 +59,33 @@ export function reconcilePartition(p: Partition, view: ReplicaView, unclean: boo
   if (!p.offline) {
     const end = p.log.logEndOffset;
     for (const r of p.replicas) {
-      if (r !== p.leader && inSync(r)) p.replicaEnd.set(r, end);
+      if (r !== p.leader && copies(p, view, r)) p.replicaEnd.set(r, end);
     }
     p.isr = p.replicas.filter((r) => r === p.leader || (p.isr.includes(r) && inSync(r)) || (inSync(r) && (p.replicaEnd.get(r) ?? -1) >= end));
-    const preferred = p.replicas[0];
-    if (preferred !== p.leader && p.isr.includes(preferred) && view.isLive(preferred)) {
-      p.leader = preferred;
-      p.leaderEpoch++;
-    }
+    if (view.autoLeaderRebalance()) electPreferred(p, view);
   }
   p.updateHighWatermark();
   return before !== `${p.leader}|${p.isr.join(',')}`;
+}
+
+/** Preferred leader election for one partition (ElectLeaders, type PREFERRED): Kafka's answers. */
+export function electPreferred(p: Partition, view: ReplicaView): number {
+  const preferred = p.replicas[0];
+  if (p.leader === preferred) return ErrorCode.ELECTION_NOT_NEEDED;
+  if (!view.isLive(preferred) || !p.isr.includes(preferred)) return ErrorCode.PREFERRED_LEADER_NOT_AVAILABLE;
+  p.leader = preferred;
+  p.leaderEpoch++;
+  p.updateHighWatermark();
+  return ErrorCode.NONE;
+}
+
+/**
+ * Unclean election (ElectLeaders, type UNCLEAN): only for a partition without a live leader; an
+ * in-sync replica if one is live, else any live replica, losing what it never copied.
+ */
+export function electUnclean(p: Partition, view: ReplicaView): number {
+  if (!p.offline && view.isLive(p.leader)) return ErrorCode.ELECTION_NOT_NEEDED;
+  if (!p.replicas.some((r) => view.isLive(r))) return ErrorCode.ELIGIBLE_LEADERS_NOT_AVAILABLE;
+  reconcilePartition(p, view, true);
+  return p.offline ? ErrorCode.ELIGIBLE_LEADERS_NOT_AVAILABLE : ErrorCode.NONE;
 }

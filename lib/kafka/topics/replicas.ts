@@ -29,6 +29,7 @@ export async function replicaSync(clusterId: string, query: ReplicasQuery, visib
       offline: all.filter((p) => p.problems.includes('offline')).length,
       underMinIsr: all.filter((p) => p.problems.includes('under-min-isr')).length,
       underReplicated: all.filter((p) => p.problems.includes('under-replicated')).length,
+      offPreferred: offPreferredCount(meta, visibleTopic),
     },
     problems: matching.slice(0, query.limit),
     matching: matching.length,
@@ -36,6 +37,16 @@ export async function replicaSync(clusterId: string, query: ReplicasQuery, visib
     brokers: brokerLoads(meta),
     fetchedAt: meta.fetchedAt,
   };
+}
+
+/** Partitions led by a live broker other than their first replica (what a preferred election would move). */
+function offPreferredCount(meta: ClusterMetadata, visibleTopic?: (topic: string) => boolean): number {
+  let n = 0;
+  for (const t of meta.topics) {
+    if (visibleTopic && !visibleTopic(t.name)) continue;
+    for (const p of t.partitions) if (!isLeaderless(p, meta) && p.leader !== p.replicas[0]) n++;
+  }
+  return n;
 }
 
 /** Every partition with a problem, worst first, of the topics `visibleTopic` allows (pure; exported for the overview and tests). */

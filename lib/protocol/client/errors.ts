@@ -51,10 +51,12 @@ export class SaslAuthenticationError extends BrokerConnectionError {
 /** Client and broker have no API version in common. */
 export class UnsupportedVersionError extends BrokerConnectionError {
   readonly apiKey: number;
+  readonly apiName: string;
 
   constructor(broker: string, apiName: string, apiKey: number, detail: string) {
     super(broker, `${broker} does not support a usable version of ${apiName} (api key ${apiKey}): ${detail}`);
     this.name = 'UnsupportedVersionError';
     this.apiKey = apiKey;
+    this.apiName = apiName;
   }
 }

@@ -27,6 +27,7 @@ export interface DiscoveredRoute {
 export const NON_MUTATING: Record<string, string> = {
   'clusters/[cluster]/groups/[group]/reset-offsets/preview POST': 'computes a reset plan; commits nothing',
   'clusters/[cluster]/schemas/[subject]/compatibility-check POST': 'asks the registry for a verdict; registers nothing',
+  'clusters/[cluster]/replicas/elect-leaders/preview POST': 'lists what an election would move; elects nothing',
 };
 
 /** Write routes that act on a cluster; sign-in and sign-out (under auth/) change only the caller's session. */

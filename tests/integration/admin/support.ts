@@ -13,7 +13,7 @@ export interface AdminTestContext {
   close(): Promise<void>;
 }
 
-export async function startAdminTest(options: { readOnly?: boolean } = {}): Promise<AdminTestContext> {
+export async function startAdminTest(options: { readOnly?: boolean; brokerConfigs?: Record<string, string> } = {}): Promise<AdminTestContext> {
   const consoleUnderTest = await startConsoleUnderTest(options);
   const kafka = new Kafka({ clientId: 'admin-test', brokers: consoleUnderTest.brokers, logLevel: logLevel.NOTHING });
   const admin = kafka.admin();

@@ -6,6 +6,9 @@ import { DescribeLogDirs, Metadata } from '@/lib/protocol/generated';
 import { waitFor } from '@/tests/support/wait';
 import { RawConnection, portOpen } from './support';
 
+/** Short, so a held-back follower leaves the ISR within the test. */
+const LAG_TIME_MAX_MS = 300;
+
 describe('devcluster broker faults', () => {
   let cluster: DevCluster;
   let kafka: Kafka;
@@ -19,7 +22,7 @@ describe('devcluster broker faults', () => {
   }
 
   before(async () => {
-    cluster = await startDevCluster({ brokers: 3, basePort: 0 });
+    cluster = await startDevCluster({ brokers: 3, basePort: 0, brokerConfigs: { 'replica.lag.time.max.ms': String(LAG_TIME_MAX_MS) } });
     cluster.createTopic({ name: 'ha', partitions: 6, replicationFactor: 3, configs: { 'min.insync.replicas': '2' } });
     kafka = new Kafka({ clientId: 'faults', brokers: cluster.bootstrapServers, logLevel: logLevel.NOTHING, retry: { retries: 8, initialRetryTime: 50, maxRetryTime: 500 } });
     // Idempotent, so retries after a broker stop cannot duplicate: the count must match exactly.
@@ -129,8 +132,11 @@ describe('devcluster broker faults', () => {
     const lagProducer = kafka.producer();
     await lagProducer.connect();
     await lagProducer.send({ topic: 'lag', acks: -1, messages: Array.from({ length: 50 }, (_, i) => ({ value: `x${i}` })) });
+    const heldAt = Date.now();
     cluster.setFollowerLag('lag', 0, follower, true);
-    assert.ok(!p.isr.includes(follower));
+    assert.ok(p.isr.includes(follower), 'still in the ISR until replica.lag.time.max.ms has passed');
+    await waitFor(() => !p.isr.includes(follower), { timeoutMs: 5000, what: 'the follower to leave the ISR' });
+    assert.ok(Date.now() - heldAt >= LAG_TIME_MAX_MS, 'not before replica.lag.time.max.ms');
     const held = p.replicaOffset(follower);
     await lagProducer.send({ topic: 'lag', acks: -1, messages: Array.from({ length: 50 }, (_, i) => ({ value: `y${i}` })) });
     assert.equal(p.replicaOffset(follower), held, 'the lagging replica does not advance');

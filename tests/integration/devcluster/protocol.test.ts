@@ -46,7 +46,7 @@ describe('devcluster protocol behaviour (raw requests)', () => {
     (await (await to(brokerId)).request(Produce, version, { acks, timeoutMs: 1000, transactionalId: null, topicData: [{ name: topic, partitionData: [{ index: 0, records: batchOf(values) }] }] })).responses[0].partitionResponses[0];
 
   before(async () => {
-    cluster = await startDevCluster({ brokers: 3, basePort: 0 });
+    cluster = await startDevCluster({ brokers: 3, basePort: 0, brokerConfigs: { 'replica.lag.time.max.ms': '200' } });
     cluster.createTopic({ name: 'p1', partitions: 1, replicationFactor: 3 });
   });
   after(async () => {
@@ -88,6 +88,7 @@ describe('devcluster protocol behaviour (raw requests)', () => {
     cluster.createTopic({ name: 'strict', partitions: 1, replicationFactor: 2, configs: { 'min.insync.replicas': '2' } });
     const p = cluster.partition('strict', 0)!;
     cluster.setFollowerLag('strict', 0, p.replicas[1], true);
+    await waitFor(() => p.isr.length === 1, { timeoutMs: 5000, what: 'the held follower to leave the ISR' });
     const res = await produce('strict', ['z']);
     assert.equal(res.errorCode, 19);
     assert.equal((await produce('strict', ['z'], 9, 1)).errorCode, 0, 'acks=1 still works');

@@ -103,6 +103,12 @@ test('a Kafka error code the console does not map is a 502 that names the error'
 test('a Kafka failure is found behind the error that wraps it; a version mismatch stays a 500', async () => {
   const wrapped = new Error('reading groups failed', { cause: new KafkaProtocolError(ErrorCode.NOT_COORDINATOR) });
   assert.deepEqual(await statusOf(wrapped), [503, 'cluster_unreachable']);
-  assert.equal(toApiError(new UnsupportedVersionError('127.0.0.1:9092', 'Fetch', 1, 'no common version')), undefined);
   assert.equal(toApiError(new Error('anything else')), undefined);
+});
+
+test('an API the brokers do not offer is a 501 naming the Kafka version it needs', async () => {
+  assert.deepEqual(await statusOf(new UnsupportedVersionError('127.0.0.1:9092', 'ElectLeaders', 43, 'not advertised by the broker')), [501, 'unsupported_by_cluster']);
+  const error = toApiError(new UnsupportedVersionError('127.0.0.1:9092', 'DescribeUserScramCredentials', 50, 'not advertised by the broker'))!;
+  assert.match(error.message, /needs Kafka 2\.7 or newer/);
+  assert.deepEqual(error.details, { api: 'DescribeUserScramCredentials', needsKafka: '2.7' });
 });

@@ -3,19 +3,23 @@ import { describe, it } from 'node:test';
 import { buildBatch } from '@/lib/devcluster/log/build-batch';
 import { PartitionLog } from '@/lib/devcluster/log/partition-log';
 import { Partition } from '@/lib/devcluster/state/partition';
-import { reconcilePartition, replicateFollowers, type ReplicaView } from '@/lib/devcluster/state/replication';
+import { electPreferred, electUnclean, reconcilePartition, replicateFollowers, type ReplicaView } from '@/lib/devcluster/state/replication';
+import { ErrorCode } from '@/lib/protocol/errors';
 
 function setup() {
   const live = new Set([1, 2, 3]);
+  // held: stopped copying; lagging: held for longer than replica.lag.time.max.ms.
+  const rebalance = { on: true };
+  const held = new Set<number>();
   const lagging = new Set<number>();
-  const view: ReplicaView = { isLive: (id) => live.has(id), isLagging: (_p, id) => lagging.has(id) };
+  const view: ReplicaView = { isLive: (id) => live.has(id), isHeld: (_p, id) => held.has(id) || lagging.has(id), isLagging: (_p, id) => lagging.has(id), autoLeaderRebalance: () => rebalance.on };
   const p = new Partition('t', 0, [1, 2, 3], new PartitionLog(null, 0));
   const append = (n: number) => {
     p.log.append([buildBatch(Array.from({ length: n }, () => ({ key: null, value: Buffer.from('v'), headers: [] })), 0)], { leaderEpoch: p.leaderEpoch, logAppendTime: null, now: 0, segmentBytes: 1 << 30, segmentMs: 1e12 });
     replicateFollowers(p, view);
     p.updateHighWatermark();
   };
-  return { live, lagging, view, p, append };
+  return { live, held, lagging, rebalance, view, p, append };
 }
 
 describe('replication: leader, ISR and high watermark', () => {
@@ -84,5 +88,49 @@ describe('replication: leader, ISR and high watermark', () => {
     reconcilePartition(p, view, false);
     assert.deepEqual(p.isr, [1, 2, 3]);
     assert.equal(p.replicaOffset(3), 10);
+  });
+
+  it('a held follower stays in the ISR, holding the high watermark, until it counts as lagging', () => {
+    const { held, lagging, view, p, append } = setup();
+    append(3);
+    held.add(3);
+    reconcilePartition(p, view, false);
+    append(4);
+    assert.deepEqual(p.isr, [1, 2, 3], 'still in sync before replica.lag.time.max.ms');
+    assert.equal(p.replicaOffset(3), 3, 'but it no longer copies');
+    assert.equal(p.highWatermark, 3, 'so the high watermark waits for it');
+    lagging.add(3);
+    reconcilePartition(p, view, false);
+    assert.deepEqual(p.isr, [1, 2]);
+    assert.equal(p.highWatermark, 7, 'the shrunk ISR lets the high watermark advance');
+  });
+
+  it('with auto.leader.rebalance.enable=false the leader stays until a preferred election', () => {
+    const { live, rebalance, view, p } = setup();
+    rebalance.on = false;
+    live.delete(1);
+    reconcilePartition(p, view, false);
+    assert.equal(p.leader, 2);
+    assert.equal(electPreferred(p, view), ErrorCode.PREFERRED_LEADER_NOT_AVAILABLE, 'the preferred replica is down');
+    live.add(1);
+    reconcilePartition(p, view, false);
+    assert.deepEqual(p.isr, [1, 2, 3]);
+    assert.equal(p.leader, 2, 'no automatic return');
+    assert.equal(electPreferred(p, view), ErrorCode.NONE);
+    assert.equal(p.leader, 1);
+    assert.equal(p.leaderEpoch, 2);
+    assert.equal(electPreferred(p, view), ErrorCode.ELECTION_NOT_NEEDED);
+  });
+
+  it('unclean election only for a partition without a leader', () => {
+    const { live, view, p } = setup();
+    assert.equal(electUnclean(p, view), ErrorCode.ELECTION_NOT_NEEDED);
+    for (const id of [1, 2, 3]) live.delete(id);
+    reconcilePartition(p, view, false);
+    assert.equal(p.leader, -1);
+    assert.equal(electUnclean(p, view), ErrorCode.ELIGIBLE_LEADERS_NOT_AVAILABLE);
+    live.add(3);
+    assert.equal(electUnclean(p, view), ErrorCode.NONE);
+    assert.equal(p.leader, 3);
   });
 });

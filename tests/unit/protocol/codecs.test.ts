@@ -14,7 +14,9 @@ const APIS = [
   'Heartbeat', 'LeaveGroup', 'OffsetCommit', 'OffsetFetch', 'ListGroups', 'DescribeGroups', 'DeleteGroups',
   'OffsetDelete', 'CreateTopics', 'DeleteTopics', 'CreatePartitions', 'DescribeConfigs', 'AlterConfigs',
   'IncrementalAlterConfigs', 'DeleteRecords', 'DescribeLogDirs', 'DescribeCluster', 'InitProducerId',
-  'SaslHandshake', 'SaslAuthenticate',
+  'SaslHandshake', 'SaslAuthenticate', 'ElectLeaders', 'AlterPartitionReassignments', 'ListPartitionReassignments',
+  'DescribeAcls', 'CreateAcls', 'DeleteAcls', 'DescribeClientQuotas', 'AlterClientQuotas',
+  'DescribeUserScramCredentials', 'AlterUserScramCredentials', 'DescribeQuorum',
 ];
 
 const codecs = generated as unknown as Record<string, ApiCodec<unknown, unknown> | DataCodec<unknown>>;
