@@ -48,6 +48,8 @@ export const topicRow = z.object({
   cleanupPolicy: z.string().nullable(),
   /** The consumer group furthest behind on this topic. */
   worstLag: z.object({ group: z.string(), lag: z.number() }).nullable(),
+  /** Messages written per second between the console's last two samples; null before two samples. */
+  messagesPerSecond: z.number().nullable(),
 });
 export type TopicRow = z.infer<typeof topicRow>;
 
@@ -81,6 +83,8 @@ export const partitionDetail = z.object({
   latest: z.number().nullable(),
   messages: z.number().nullable(),
   size: z.number().nullable(),
+  /** Messages written per second between the console's last two samples; null before two samples. */
+  messagesPerSecond: z.number().nullable(),
   underReplicated: z.boolean(),
   underMinIsr: z.boolean(),
   offline: z.boolean(),

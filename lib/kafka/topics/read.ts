@@ -7,7 +7,8 @@ import { topicConfigSummaries, topicConfigSummary, type TopicConfigSummary } fro
 import { worstLagByTopic } from '../groups/worst-lag';
 import { getClusterLogDirs, partitionSize, type ClusterLogDirs } from '../cluster/log-dirs';
 import { getMetadata, getTopicMeta, isLeaderless, type ClusterMetadata, type TopicMeta } from '../metadata';
-import { listPartitionOffsets, type OffsetsByTopic } from '../offsets';
+import { allPartitionOffsets, listPartitionOffsets, type OffsetsByTopic } from '../offsets';
+import { existingTrafficHistory } from '../traffic/history';
 import type { Visibility } from '../visibility';
 
 // The topic list is served from one cached snapshot of the whole cluster (one Metadata, one
@@ -16,7 +17,7 @@ import type { Visibility } from '../visibility';
 
 const LAG_WAIT_MS = 1_500;
 
-export type SnapshotRow = Omit<TopicRow, 'worstLag'>;
+export type SnapshotRow = Omit<TopicRow, 'worstLag' | 'messagesPerSecond'>;
 
 export interface TopicsSnapshot {
   rows: SnapshotRow[];
@@ -42,7 +43,8 @@ export async function listTopics(clusterId: string, query: TopicListQuery, lagWa
   const snapshot = await topicsSnapshot(clusterId, query.refresh);
   const worst = await lag;
   const visible = visibility?.topic;
-  const page = queryTopics(snapshot, query, worst ?? undefined, visible);
+  const rates = existingTrafficHistory(clusterId)?.current?.topics;
+  const page = queryTopics(snapshot, query, worst ?? undefined, visible, (topic) => rates?.get(topic)?.messagesPerSecond ?? null);
   const rows = visible ? snapshot.rows.filter((r) => visible(r.name)) : snapshot.rows;
   return {
     ...page,
@@ -61,6 +63,7 @@ export function queryTopics(
   query: Pick<TopicListQuery, 'q' | 'sort' | 'dir' | 'page' | 'pageSize' | 'internal'>,
   lag?: LagMap,
   visible?: (topic: string) => boolean,
+  rate: (topic: string) => number | null = () => null,
 ): Pick<TopicListResponse, 'items' | 'total' | 'page' | 'pageSize' | 'pageCount'> {
   const terms = query.q.trim().toLowerCase().split(/\s+/).filter(Boolean);
   // Filtering the shared sorted copy keeps its cache: a limited caller costs one pass, not a sort.
@@ -73,7 +76,7 @@ export function queryTopics(
   const start = (page - 1) * query.pageSize;
   const items = matches
     .slice(start, start + query.pageSize)
-    .map((row) => ({ ...row, worstLag: lag?.get(row.name) ?? null }));
+    .map((row) => ({ ...row, worstLag: lag?.get(row.name) ?? null, messagesPerSecond: rate(row.name) }));
   return { items, total: matches.length, page, pageSize: query.pageSize, pageCount };
 }
 
@@ -117,8 +120,8 @@ async function readSnapshot(clusterId: string, force: boolean): Promise<TopicsSn
   const meta = await getMetadata(clusterId, force);
   // Each part may fail on its own (a broker down, no permission): its columns then show "unknown".
   const [earliest, latest, dirs, summaries] = await Promise.all([
-    listPartitionOffsets(clusterId, 'all', 'earliest').catch(() => null),
-    listPartitionOffsets(clusterId, 'all', 'latest').catch(() => null),
+    allPartitionOffsets(clusterId, 'earliest', force).then((c) => c.value, () => null),
+    allPartitionOffsets(clusterId, 'latest', force).then((c) => c.value, () => null),
     getClusterLogDirs(clusterId, force).catch(() => null),
     topicConfigSummaries(clusterId, force).catch(() => null),
   ]);
@@ -191,6 +194,7 @@ async function readTopicDetail(clusterId: string, topic: string, force: boolean)
     topicConfigSummary(clusterId, topic).catch(() => null),
   ]);
   const minIsr = summary?.minInsyncReplicas ?? null;
+  const traffic = existingTrafficHistory(clusterId);
   const partitions = t.partitions.map((p) => {
     const from = earliest?.get(topic)?.get(p.partition) ?? null;
     const to = latest?.get(topic)?.get(p.partition) ?? null;
@@ -207,6 +211,7 @@ async function readTopicDetail(clusterId: string, topic: string, force: boolean)
       latest: to,
       messages: from !== null && to !== null ? Math.max(0, to - from) : null,
       size: dirs ? partitionSize(dirs, topic, p.partition, p.leader) : null,
+      messagesPerSecond: traffic?.partitionRate(topic, p.partition) ?? null,
       underReplicated: p.isr.length < p.replicas.length,
       underMinIsr: minIsr !== null && (offline || p.isr.length < minIsr),
       offline,
