@@ -59,7 +59,9 @@ export function TimeSeriesChart({ history, error, panels, range, onRangeChange, 
       </div>
       {samples < 2 ? (
         <p className="flex items-center justify-center rounded border border-dashed border-slate-200 text-sm text-slate-500" style={{ height }} data-testid={`${testId}-empty`}>
-          Collecting samples… (one every {formatDuration(history.stepMs)}; the chart appears after the second)
+          {all.length === 0 && history.dataSince !== null
+            ? 'Nothing was sampled for this in the range.'
+            : `Collecting samples… (one every ${formatDuration(history.stepMs)}; the chart appears after the second)`}
         </p>
       ) : (
         <div className={`grid gap-4 ${panels.length > 1 ? (panels.length > 2 ? 'md:grid-cols-3' : 'md:grid-cols-2') : ''} ${loadingOther ? 'opacity-60' : ''}`}>
@@ -145,7 +147,7 @@ function Panel({ title, lines, rows, history, height, syncId }: {
               {right && unitAxis('right', right)}
               <Tooltip
                 labelFormatter={(t) => time.dateTime(Number(t))}
-                formatter={(value, _name, item) => [formatUnitExact(value === null || value === undefined ? null : Number(value), unitOf.get(String(item.dataKey)) ?? 'count'), _name]}
+                formatter={(value, name, item) => [formatUnitExact(value === null || value === undefined ? null : Number(value), unitOf.get(String(item.dataKey)) ?? 'count'), name]}
                 contentStyle={{ fontSize: 12 }}
               />
               {lines.length > 1 && <Legend wrapperStyle={{ fontSize: 12 }} />}
