@@ -21,6 +21,9 @@ export const problemGroup = z.object({
 });
 export type ProblemGroup = z.infer<typeof problemGroup>;
 
+/** How many topics the overview's traffic names. */
+export const BUSIEST_TOPICS_SHOWN = 5;
+
 /** Traffic from the console's sampler (end-offset and log-dir deltas); null until two samples exist. */
 export const overviewTraffic = z.object({
   produceMessagesPerSecond: z.number(),

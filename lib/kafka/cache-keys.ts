@@ -11,6 +11,8 @@ export const cacheKeys = {
   cluster: (clusterId: string) => `${clusterId}:`,
   metadata: (clusterId: string) => `${cacheKeys.cluster(clusterId)}metadata`,
   logDirs: (clusterId: string) => `${cacheKeys.cluster(clusterId)}log-dirs`,
+  /** Log start or end offsets of every partition (shared by the topic list and the sampler). */
+  allOffsets: (clusterId: string, which: 'earliest' | 'latest') => `${cacheKeys.cluster(clusterId)}offsets:all:${which}`,
   topicsSnapshot: (clusterId: string) => `${cacheKeys.cluster(clusterId)}topics:snapshot`,
   topicDetail: (clusterId: string, topic: string) => `${cacheKeys.cluster(clusterId)}topic:${topic}:detail`,
   topicConfigs: (clusterId: string, topic: string) => `${cacheKeys.cluster(clusterId)}topic:${topic}:configs`,
@@ -22,6 +24,8 @@ export const cacheKeys = {
 export const METADATA_TTL_MS = 3_000;
 /** Sizes change slowly compared to leadership, so log dirs live a little longer than metadata. */
 export const LOG_DIRS_TTL_MS = 5_000;
+/** Every partition's log start or end offsets: as long as the topics snapshot they feed. */
+export const ALL_OFFSETS_TTL_MS = 3_000;
 /** The topics snapshot and a topic's detail. */
 export const TOPICS_TTL_MS = 3_000;
 export const TOPIC_CONFIGS_TTL_MS = 3_000;

@@ -4,6 +4,7 @@ import { ErrorCode } from '@/lib/protocol/errors';
 import { cached } from './cache';
 import { cacheKeys, METADATA_TTL_MS } from './cache-keys';
 import { clusterRpc } from './protocol-pool';
+import { ensureSampler } from './traffic/sampler';
 
 // One Metadata request for every topic, normalised to the console's own shape and cached briefly.
 // Kafka lists only live brokers, so brokers still named as replicas but missing are reported as
@@ -65,6 +66,8 @@ const seenBrokers = ((globalThis as GlobalWithSeen)[seenKey] ??= new Map());
 
 export async function getMetadata(clusterId: string, force = false): Promise<ClusterMetadata> {
   const { value } = await cached(cacheKeys.metadata(clusterId), METADATA_TTL_MS, () => readMetadata(clusterId), force);
+  // A cluster that answered is a configured one: from now on it is sampled (lib/kafka/traffic).
+  ensureSampler(clusterId);
   return value;
 }
 

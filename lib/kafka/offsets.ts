@@ -1,6 +1,8 @@
 import 'server-only';
 import { ErrorCode } from '@/lib/protocol/errors';
 import { ListOffsets } from '@/lib/protocol/generated';
+import { cached, type Cached } from './cache';
+import { ALL_OFFSETS_TTL_MS, cacheKeys } from './cache-keys';
 import { getMetadata, type ClusterMetadata, type PartitionMeta } from './metadata';
 import { clusterRpc, type ClusterRpc } from './protocol-pool';
 
@@ -52,6 +54,14 @@ export async function listPartitionOffsets(
   // Nothing answered at all: the caller gets the failure rather than an empty table.
   if (result.size === 0 && second.errors.length > 0) throw second.errors[0];
   return result;
+}
+
+/**
+ * Log start or end offsets of every partition, cached: the topic list and the sampler share one
+ * round of ListOffsets. `fetchedAt` is when they were read, which rates are measured with.
+ */
+export function allPartitionOffsets(clusterId: string, which: 'earliest' | 'latest', force = false): Promise<Cached<OffsetsByTopic>> {
+  return cached(cacheKeys.allOffsets(clusterId, which), ALL_OFFSETS_TTL_MS, () => listPartitionOffsets(clusterId, 'all', which), force);
 }
 
 interface Located {

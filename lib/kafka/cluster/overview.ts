@@ -8,6 +8,7 @@ import { getClusterLogDirs } from './log-dirs';
 import { getMetadata } from '../metadata';
 import { problemPartitions } from '../topics/replicas';
 import { topicsSnapshot } from '../topics/read';
+import { overviewTraffic } from '../traffic/current';
 import type { Visibility } from '../visibility';
 
 // The cluster at a glance. Everything comes from the same cached reads the other pages use, so the
@@ -82,7 +83,7 @@ export async function getOverview(clusterId: string, force = false, visibility?:
       error: groups ? null : 'Consumer groups could not be read in time.',
     },
     health,
-    traffic: null,
+    traffic: overviewTraffic(clusterId, topics, groups?.views),
     fetchedAt: meta.fetchedAt,
   };
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { LagHistory } from '@/lib/lag/history';
+import { sampleIntervalMs } from '../traffic/interval';
 import { groupLags } from './lags';
 import type { GroupsSnapshot } from './types';
 
@@ -7,10 +8,7 @@ import type { GroupsSnapshot } from './types';
 
 export const RETENTION_MS = 60 * 60 * 1000;
 
-export function sampleIntervalMs(): number {
-  const raw = Number(process.env.CONSOLE_LAG_SAMPLE_MS);
-  return Number.isFinite(raw) && raw >= 100 ? raw : 10_000;
-}
+export { sampleIntervalMs };
 
 /** How far back the health verdict looks: a dozen samples, at least 30 s. */
 export function healthWindowMs(): number {

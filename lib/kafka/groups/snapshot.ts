@@ -21,7 +21,7 @@ export async function groupsSnapshot(clusterId: string, force = false): Promise<
     },
     force,
   );
-  ensureSampler(clusterId, () => groupsSnapshot(clusterId));
+  ensureSampler(clusterId);
   return value;
 }
 
@@ -37,6 +37,6 @@ export async function groupSnapshot(clusterId: string, groupId: string, force = 
     },
     force,
   );
-  ensureSampler(clusterId, () => groupsSnapshot(clusterId));
+  ensureSampler(clusterId);
   return value;
 }

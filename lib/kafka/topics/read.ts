@@ -7,7 +7,7 @@ import { topicConfigSummaries, topicConfigSummary, type TopicConfigSummary } fro
 import { worstLagByTopic } from '../groups/worst-lag';
 import { getClusterLogDirs, partitionSize, type ClusterLogDirs } from '../cluster/log-dirs';
 import { getMetadata, getTopicMeta, isLeaderless, type ClusterMetadata, type TopicMeta } from '../metadata';
-import { listPartitionOffsets, type OffsetsByTopic } from '../offsets';
+import { allPartitionOffsets, listPartitionOffsets, type OffsetsByTopic } from '../offsets';
 import type { Visibility } from '../visibility';
 
 // The topic list is served from one cached snapshot of the whole cluster (one Metadata, one
@@ -117,8 +117,8 @@ async function readSnapshot(clusterId: string, force: boolean): Promise<TopicsSn
   const meta = await getMetadata(clusterId, force);
   // Each part may fail on its own (a broker down, no permission): its columns then show "unknown".
   const [earliest, latest, dirs, summaries] = await Promise.all([
-    listPartitionOffsets(clusterId, 'all', 'earliest').catch(() => null),
-    listPartitionOffsets(clusterId, 'all', 'latest').catch(() => null),
+    allPartitionOffsets(clusterId, 'earliest', force).then((c) => c.value, () => null),
+    allPartitionOffsets(clusterId, 'latest', force).then((c) => c.value, () => null),
     getClusterLogDirs(clusterId, force).catch(() => null),
     topicConfigSummaries(clusterId, force).catch(() => null),
   ]);

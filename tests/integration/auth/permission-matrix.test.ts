@@ -74,6 +74,14 @@ function requestFor(id: string, t: Target): { query?: Record<string, string>; bo
       return { body: { scope: { type: 'all' }, strategy: { type: 'earliest' }, confirm: true } };
     case 'clusters/[cluster]/groups/[group]/reset-offsets/preview POST':
       return { body: { scope: { type: 'all' }, strategy: { type: 'earliest' } } };
+    case 'clusters/[cluster]/history GET':
+      return { query: { metrics: 'cluster.produce-rate' } };
+    case 'clusters/[cluster]/topics/[topic]/history GET':
+      return { query: { metrics: 'topic.produce-rate' } };
+    case 'clusters/[cluster]/brokers/[broker]/history GET':
+      return { query: { metrics: 'broker.produce-rate' } };
+    case 'clusters/[cluster]/groups/[group]/history GET':
+      return { query: { metrics: 'group.lag' } };
     default:
       return {};
   }
