@@ -1,12 +1,12 @@
 'use client';
 
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, type DotItemDotProps } from 'recharts';
 import { ErrorState } from '@/components/ui/error-state';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useTimeFormat } from '@/components/ui/use-time-format';
 import { HISTORY_RANGE_MS, historyRange, type HistoryMetric, type HistoryRange, type HistoryResponse, type HistoryUnit } from '@/lib/api/history';
 import { formatDuration } from '@/lib/format/duration';
-import { formatUnit, formatUnitExact } from '@/lib/format/units';
+import { byteTicks, formatAxisTick, formatUnitExact } from '@/lib/format/units';
 import { availableRanges, chartLines, chartRows, lastValues, samplesWithValues, type ChartLine, type ChartRow, type LineStyle } from './time-series-data';
 
 export type { LineStyle } from './time-series-data';
@@ -143,8 +143,8 @@ function Panel({ title, lines, rows, history, height, syncId }: {
             <LineChart data={rows} margin={{ top: 4, right: right ? 0 : 12, bottom: 0, left: 0 }} syncId={syncId}>
               <CartesianGrid stroke="currentColor" strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="t" type="number" scale="time" domain={[start, history.toMs]} tickFormatter={clock} tick={tick} minTickGap={48} />
-              {unitAxis('left', left)}
-              {right && unitAxis('right', right)}
+              {unitAxis('left', left, maxOf(rows, lines, left))}
+              {right && unitAxis('right', right, maxOf(rows, lines, right))}
               <Tooltip
                 labelFormatter={(t) => time.dateTime(Number(t))}
                 formatter={(value, name, item) => [formatUnitExact(value === null || value === undefined ? null : Number(value), unitOf.get(String(item.dataKey)) ?? 'count'), name]}
@@ -161,7 +161,8 @@ function Panel({ title, lines, rows, history, height, syncId }: {
                   name={line.name}
                   stroke={line.color}
                   strokeWidth={2}
-                  dot={false}
+                  // A sample between gaps (or the first rate) has no segment: a dot shows it.
+                  dot={(props: DotItemDotProps) => isolated(rows, line.key, props.index) ? <circle key={props.index} cx={props.cx} cy={props.cy} r={2.5} fill={line.color} /> : <g key={props.index} />}
                   isAnimationActive={false}
                   connectNulls={false}
                 />
@@ -176,18 +177,33 @@ function Panel({ title, lines, rows, history, height, syncId }: {
 
 const wholeUnits = new Set<HistoryUnit>(['count', 'messages', 'bytes']);
 
+/** A value with no neighbour on either side: drawn as a dot, since it has no segment. */
+function isolated(rows: ChartRow[], key: string, index: number): boolean {
+  if (rows[index]?.[key] == null) return false;
+  return rows[index - 1]?.[key] == null && rows[index + 1]?.[key] == null;
+}
+
+function maxOf(rows: ChartRow[], lines: ChartLine[], unit: HistoryUnit): number {
+  let max = 0;
+  for (const line of lines) if (line.unit === unit) for (const row of rows) max = Math.max(max, row[line.key] ?? 0);
+  return max;
+}
+
 /** A y axis in the unit's terms (a function, not a component: recharts looks for its own axis elements). */
-function unitAxis(side: 'left' | 'right', unit: HistoryUnit) {
+function unitAxis(side: 'left' | 'right', unit: HistoryUnit, max: number) {
+  // Bytes get round binary ticks; other units recharts' decimal ones, from zero and at least 1 so
+  // a flat 0 sits on the floor rather than mid-chart.
+  const ticks = unit === 'bytes' || unit === 'bytes/s' ? byteTicks(max) : undefined;
   return (
     <YAxis
       yAxisId={side}
       orientation={side}
       tick={tick}
-      tickFormatter={(v: number) => formatUnit(v, unit)}
+      tickFormatter={(v: number) => formatAxisTick(v, unit)}
       allowDecimals={!wholeUnits.has(unit)}
-      // From zero, and at least 1: a flat 0 sits on the floor rather than mid-chart.
-      domain={[0, (max: number) => Math.max(max, 1)]}
-      width={72}
+      ticks={ticks}
+      domain={ticks ? [0, ticks[ticks.length - 1]] : [0, (m: number) => Math.max(m, 1)]}
+      width={60}
       tickLine={false}
       axisLine={false}
     />

@@ -13,11 +13,12 @@ const panels: TimeSeriesPanel[] = [
       'cluster.consume-rate': { label: 'Consumed', color: '#7c3aed' },
     },
   },
+  // Its own panel: a drop from 3 to 2 would vanish next to dozens of under-replicated partitions.
+  { title: 'Brokers online', series: { 'cluster.brokers-online': { label: 'Brokers online', color: '#16a34a' } } },
   {
-    // Problems in warm colours, the broker count in green: a rise in red or amber is the alarm.
-    title: 'Health',
+    // Problems in warm colours: any rise above the floor is the alarm.
+    title: 'Problems',
     series: {
-      'cluster.brokers-online': { label: 'Brokers online', color: '#16a34a' },
       'cluster.under-replicated': { label: 'Under-replicated partitions', color: '#d97706' },
       'cluster.offline-partitions': { label: 'Offline partitions', color: '#dc2626' },
       'cluster.consumer-problems': { label: 'Groups needing attention', color: '#db2777' },

@@ -49,3 +49,34 @@ export function formatUnitExact(value: number | null | undefined, unit: HistoryU
       return formatExact(Math.round(value));
   }
 }
+
+/** An axis tick: the number alone (the panel's title names the unit), bytes with their binary unit. */
+export function formatAxisTick(value: number, unit: HistoryUnit): string {
+  switch (unit) {
+    case 'messages/s':
+      return Math.abs(value) < 10 ? String(Math.round(value * 100) / 100) : formatCount(Math.round(value));
+    case 'bytes/s':
+    case 'bytes':
+      return formatBytes(Math.round(value));
+    case 'seconds':
+      return formatDuration(value * 1000);
+    case 'messages':
+    case 'count':
+      return formatCount(Math.round(value));
+  }
+}
+
+/**
+ * Round ticks for a byte axis up to `max`: steps of 1, 2 or 5 times a power of ten of B, KiB,
+ * MiB… ("0, 20 KiB, 40 KiB, 60 KiB", not "0, 19.5 KiB, 39 KiB").
+ */
+export function byteTicks(max: number, count = 4): number[] {
+  if (!(max > 0)) return [0, 1024];
+  let base = 1;
+  while (max / base >= 1024 && base < 1024 ** 5) base *= 1024;
+  const scaled = max / base;
+  const step = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1024].find((s) => scaled / s <= count) ?? 1024;
+  const ticks: number[] = [];
+  for (let v = 0; ticks.length === 0 || ticks[ticks.length - 1] < max; v += step) ticks.push(v * base);
+  return ticks;
+}

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { availableRanges, chartLines, chartRows, lastValues, samplesWithValues } from '@/components/charts/time-series-data';
 import type { HistoryResponse } from '@/lib/api/history';
-import { formatRate, formatUnit, formatUnitExact } from '@/lib/format/units';
+import { byteTicks, formatAxisTick, formatRate, formatUnit, formatUnitExact } from '@/lib/format/units';
 
 const MIN = 60_000;
 
@@ -34,6 +34,23 @@ describe('units on history charts', () => {
     assert.equal(formatUnitExact(200, 'seconds'), '200 s (3 min 20 s)');
     assert.equal(formatUnitExact(1608, 'messages'), '1,608 messages');
     assert.equal(formatUnitExact(null, 'count'), 'no sample');
+  });
+});
+
+describe('history chart axes', () => {
+  test('ticks carry no unit words except bytes', () => {
+    assert.equal(formatAxisTick(0.25, 'messages/s'), '0.25');
+    assert.equal(formatAxisTick(12_345, 'messages/s'), '12.3K');
+    assert.equal(formatAxisTick(20 * 1024, 'bytes/s'), '20 KiB');
+    assert.equal(formatAxisTick(3, 'count'), '3');
+  });
+
+  test('byte ticks are round in binary units and reach the maximum', () => {
+    const KiB = 1024;
+    assert.deepEqual(byteTicks(77 * KiB), [0, 20, 40, 60, 80].map((n) => n * KiB));
+    assert.deepEqual(byteTicks(3 * KiB * KiB), [0, 1, 2, 3].map((n) => n * KiB * KiB));
+    assert.deepEqual(byteTicks(500), [0, 200, 400, 600]);
+    assert.deepEqual(byteTicks(0), [0, 1024]);
   });
 });
 
