@@ -6,7 +6,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { useTimeFormat } from '@/components/ui/use-time-format';
 import { HISTORY_RANGE_MS, historyRange, type HistoryMetric, type HistoryRange, type HistoryResponse, type HistoryUnit } from '@/lib/api/history';
 import { formatDuration } from '@/lib/format/duration';
-import { byteTicks, formatAxisTick, formatUnitExact } from '@/lib/format/units';
+import { axisTicks, formatAxisTick, formatUnitExact } from '@/lib/format/units';
 import { availableRanges, chartLines, chartRows, lastValues, samplesWithValues, type ChartLine, type ChartRow, type LineStyle } from './time-series-data';
 
 export type { LineStyle } from './time-series-data';
@@ -134,8 +134,11 @@ function Panel({ title, lines, rows, history, height, syncId }: {
   return (
     <figure className="min-w-0">
       <figcaption className="mb-1 text-xs font-medium text-slate-600">{title}</figcaption>
-      {lines.length === 0 ? (
-        <p className="flex items-center justify-center text-sm text-slate-500" style={{ height }}>Nothing to show.</p>
+      {samplesWithValues(rows, lines) === 0 ? (
+        // E.g. lag in time while the partitions' oldest unread messages could not be read.
+        <p className="flex items-center justify-center rounded border border-dashed border-slate-200 px-2 text-center text-sm text-slate-500" style={{ height }} data-testid="history-panel-empty">
+          No value sampled for this in the range.
+        </p>
       ) : (
         // Grid lines take currentColor (text-slate-200), so they follow the theme.
         <div style={{ height }} className="w-full text-slate-200">
@@ -175,8 +178,6 @@ function Panel({ title, lines, rows, history, height, syncId }: {
   );
 }
 
-const wholeUnits = new Set<HistoryUnit>(['count', 'messages', 'bytes']);
-
 /** A value with no neighbour on either side: drawn as a dot, since it has no segment. */
 function isolated(rows: ChartRow[], key: string, index: number): boolean {
   if (rows[index]?.[key] == null) return false;
@@ -191,19 +192,17 @@ function maxOf(rows: ChartRow[], lines: ChartLine[], unit: HistoryUnit): number 
 
 /** A y axis in the unit's terms (a function, not a component: recharts looks for its own axis elements). */
 function unitAxis(side: 'left' | 'right', unit: HistoryUnit, max: number) {
-  // Bytes get round binary ticks; other units recharts' decimal ones, from zero and at least 1 so
-  // a flat 0 sits on the floor rather than mid-chart.
-  const ticks = unit === 'bytes' || unit === 'bytes/s' ? byteTicks(max) : undefined;
+  // Round ticks of our own: recharts' would end at the data's maximum ("1,608") or at 19.5 KiB.
+  const ticks = axisTicks(max, unit);
   return (
     <YAxis
       yAxisId={side}
       orientation={side}
       tick={tick}
       tickFormatter={(v: number) => formatAxisTick(v, unit)}
-      allowDecimals={!wholeUnits.has(unit)}
       ticks={ticks}
-      domain={ticks ? [0, ticks[ticks.length - 1]] : [0, (m: number) => Math.max(m, 1)]}
-      width={60}
+      domain={[0, ticks[ticks.length - 1]]}
+      width={64}
       tickLine={false}
       axisLine={false}
     />

@@ -66,17 +66,22 @@ export function formatAxisTick(value: number, unit: HistoryUnit): string {
   }
 }
 
+const DECIMAL_STEPS = [1, 2, 5].flatMap((m) => [0.01, 0.1, 1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12].map((p) => m * p)).sort((a, b) => a - b);
+const BINARY_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500].flatMap((m) => [1, 1024, 1024 ** 2, 1024 ** 3, 1024 ** 4, 1024 ** 5].map((p) => m * p)).sort((a, b) => a - b);
+// Seconds, then minutes, hours and days that read as round durations.
+const DURATION_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 3 * 3600, 6 * 3600, 12 * 3600, 86_400, 2 * 86_400, 7 * 86_400, 30 * 86_400, 365 * 86_400];
+
 /**
- * Round ticks for a byte axis up to `max`: steps of 1, 2 or 5 times a power of ten of B, KiB,
- * MiB… ("0, 20 KiB, 40 KiB, 60 KiB", not "0, 19.5 KiB, 39 KiB").
+ * Round axis ticks from 0 up to (at least) `max`, about `count` of them, in steps that read well in
+ * the unit: 1/2/5 × 10ⁿ, binary for bytes ("0, 20 KiB, 40 KiB"), whole minutes or hours for
+ * seconds. Whole-number units never step below 1, and a flat 0 still gets a 0–1 axis.
  */
-export function byteTicks(max: number, count = 4): number[] {
-  if (!(max > 0)) return [0, 1024];
-  let base = 1;
-  while (max / base >= 1024 && base < 1024 ** 5) base *= 1024;
-  const scaled = max / base;
-  const step = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1024].find((s) => scaled / s <= count) ?? 1024;
-  const ticks: number[] = [];
-  for (let v = 0; ticks.length === 0 || ticks[ticks.length - 1] < max; v += step) ticks.push(v * base);
+export function axisTicks(max: number, unit: HistoryUnit, count = 4): number[] {
+  const steps = unit === 'bytes' || unit === 'bytes/s' ? BINARY_STEPS : unit === 'seconds' ? DURATION_STEPS : DECIMAL_STEPS;
+  const whole = unit !== 'messages/s';
+  const top = Math.max(max, whole ? 1 : 0.01);
+  const step = steps.find((s) => (!whole || s >= 1) && top / s <= count) ?? steps[steps.length - 1];
+  const ticks: number[] = [0];
+  while (ticks[ticks.length - 1] < top) ticks.push(Math.round((ticks[ticks.length - 1] + step) * 100) / 100);
   return ticks;
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { availableRanges, chartLines, chartRows, lastValues, samplesWithValues } from '@/components/charts/time-series-data';
 import type { HistoryResponse } from '@/lib/api/history';
-import { byteTicks, formatAxisTick, formatRate, formatUnit, formatUnitExact } from '@/lib/format/units';
+import { axisTicks, formatAxisTick, formatRate, formatUnit, formatUnitExact } from '@/lib/format/units';
 
 const MIN = 60_000;
 
@@ -45,12 +45,16 @@ describe('history chart axes', () => {
     assert.equal(formatAxisTick(3, 'count'), '3');
   });
 
-  test('byte ticks are round in binary units and reach the maximum', () => {
+  test('axis ticks are round in the unit and reach the maximum', () => {
     const KiB = 1024;
-    assert.deepEqual(byteTicks(77 * KiB), [0, 20, 40, 60, 80].map((n) => n * KiB));
-    assert.deepEqual(byteTicks(3 * KiB * KiB), [0, 1, 2, 3].map((n) => n * KiB * KiB));
-    assert.deepEqual(byteTicks(500), [0, 200, 400, 600]);
-    assert.deepEqual(byteTicks(0), [0, 1024]);
+    assert.deepEqual(axisTicks(77 * KiB, 'bytes'), [0, 20, 40, 60, 80].map((n) => n * KiB));
+    assert.deepEqual(axisTicks(3 * KiB * KiB, 'bytes/s'), [0, 1, 2, 3].map((n) => n * KiB * KiB));
+    assert.deepEqual(axisTicks(500, 'bytes'), [0, 200, 400, 600]);
+    assert.deepEqual(axisTicks(1608, 'messages'), [0, 500, 1000, 1500, 2000]);
+    assert.deepEqual(axisTicks(3, 'count'), [0, 1, 2, 3]);
+    assert.deepEqual(axisTicks(0, 'count'), [0, 1]);
+    assert.deepEqual(axisTicks(0.3, 'messages/s'), [0, 0.1, 0.2, 0.3]);
+    assert.deepEqual(axisTicks(1608, 'seconds'), [0, 600, 1200, 1800]);
   });
 });
 
