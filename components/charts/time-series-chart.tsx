@@ -153,7 +153,8 @@ function Panel({ title, lines, rows, history, height, syncId }: {
                 formatter={(value, name, item) => [formatUnitExact(value === null || value === undefined ? null : Number(value), unitOf.get(String(item.dataKey)) ?? 'count'), name]}
                 contentStyle={{ fontSize: 12 }}
               />
-              {lines.length > 1 && <Legend wrapperStyle={{ fontSize: 12 }} />}
+              {/* Per-topic lines always name their topic, even when there is only one. */}
+              {(lines.length > 1 || lines[0].key.includes(':')) && <Legend wrapperStyle={{ fontSize: 12 }} />}
               {lines.map((line) => (
                 <Line
                   key={line.key}
