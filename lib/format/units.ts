@@ -74,12 +74,13 @@ const DURATION_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600,
 /**
  * Round axis ticks from 0 up to (at least) `max`, about `count` of them, in steps that read well in
  * the unit: 1/2/5 × 10ⁿ, binary for bytes ("0, 20 KiB, 40 KiB"), whole minutes or hours for
- * seconds. Whole-number units never step below 1, and a flat 0 still gets a 0–1 axis.
+ * seconds. Whole-number units never step below 1.
  */
 export function axisTicks(max: number, unit: HistoryUnit, count = 4): number[] {
   const steps = unit === 'bytes' || unit === 'bytes/s' ? BINARY_STEPS : unit === 'seconds' ? DURATION_STEPS : DECIMAL_STEPS;
   const whole = unit !== 'messages/s';
-  const top = Math.max(max, whole ? 1 : 0.01);
+  // A flat or tiny line still gets an axis that reads naturally: 0–1 msg/s, 0–4 KiB.
+  const top = Math.max(max, unit === 'bytes' || unit === 'bytes/s' ? 4096 : 1);
   const step = steps.find((s) => (!whole || s >= 1) && top / s <= count) ?? steps[steps.length - 1];
   const ticks: number[] = [0];
   while (ticks[ticks.length - 1] < top) ticks.push(Math.round((ticks[ticks.length - 1] + step) * 100) / 100);

@@ -49,11 +49,12 @@ describe('history chart axes', () => {
     const KiB = 1024;
     assert.deepEqual(axisTicks(77 * KiB, 'bytes'), [0, 20, 40, 60, 80].map((n) => n * KiB));
     assert.deepEqual(axisTicks(3 * KiB * KiB, 'bytes/s'), [0, 1, 2, 3].map((n) => n * KiB * KiB));
-    assert.deepEqual(axisTicks(500, 'bytes'), [0, 200, 400, 600]);
+    assert.deepEqual(axisTicks(500, 'bytes'), [0, 1, 2, 3, 4].map((n) => n * KiB));
     assert.deepEqual(axisTicks(1608, 'messages'), [0, 500, 1000, 1500, 2000]);
     assert.deepEqual(axisTicks(3, 'count'), [0, 1, 2, 3]);
     assert.deepEqual(axisTicks(0, 'count'), [0, 1]);
-    assert.deepEqual(axisTicks(0.3, 'messages/s'), [0, 0.1, 0.2, 0.3]);
+    assert.deepEqual(axisTicks(0.3, 'messages/s'), [0, 0.5, 1]);
+    assert.deepEqual(axisTicks(37, 'messages/s'), [0, 10, 20, 30, 40]);
     assert.deepEqual(axisTicks(1608, 'seconds'), [0, 600, 1200, 1800]);
   });
 });
