@@ -62,14 +62,20 @@ test.describe('screens', () => {
       await expect.poll(async () => (await page.request.get(`/api/clusters/${clusterId}/topics/${t}?refresh=1`)).status()).toBe(200);
 
       await page.goto(base);
+      // History charts wait for their lines (attached: a flat line has no height to be "visible"):
+      // an empty chart is not what an operator would see.
+      const lines = (chart: string) => page.getByTestId(chart).locator('.recharts-line-curve').first();
+      await expect(lines('overview-history')).toBeAttached();
       await shoot(page, 'overview', theme, page.getByTestId('broker-table'));
       await page.goto(`${base}/brokers`);
       await shoot(page, 'brokers', theme, page.getByTestId('broker-logdir-share-1'));
       await page.goto(`${base}/brokers/1`);
+      await expect(lines('broker-history')).toBeAttached();
       await shoot(page, 'broker-detail', theme, page.getByTestId('broker-configs'));
       await page.goto(`${base}/topics`);
       await shoot(page, 'topics', theme, page.getByTestId(`topic-row-${topic}`));
       await page.goto(`${base}/topics/${t}`);
+      await expect(lines('topic-history')).toBeAttached();
       await shoot(page, 'topic-detail', theme, page.locator('[data-testid^="config-row-"]'));
       await page.goto(`${base}/topics/${t}/settings`);
       await shoot(page, 'topic-settings', theme, page.getByTestId('config-row-retention.ms'));
@@ -99,6 +105,7 @@ test.describe('screens', () => {
       await expect(page.getByTestId(`group-lag-${groups[1]}`)).not.toHaveAttribute('data-tone', 'plain');
       await expect(page.getByTestId(`group-lag-${groups[0]}`)).toHaveAttribute('data-tone', 'plain');
       await page.goto(`${base}/groups/${groups[1]}`);
+      await expect(lines('group-lag-history')).toBeAttached();
       await shoot(page, 'group-detail', theme, page.getByTestId('group-total-lag'));
       await page.goto(`${base}/replicas`);
       await shoot(page, 'replicas', theme, page.locator('main h1'));

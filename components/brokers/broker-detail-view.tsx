@@ -13,6 +13,7 @@ import { UpdatedAgo } from '@/components/ui/updated-ago';
 import { brokerKeys, useBrokerDetail } from '@/lib/queries/brokers';
 import { refreshNow } from '@/lib/queries/refresh';
 import { BrokerConfigEditor } from './broker-config-editor';
+import { BrokerHistory } from './broker-history';
 import { LogDirs } from './log-dirs';
 
 export function BrokerDetailView({ cluster, broker }: { cluster: string; broker: number }) {
@@ -52,6 +53,9 @@ export function BrokerDetailView({ cluster, broker }: { cluster: string; broker:
               </div>
             ))}
           </dl>
+          <Card title="Load over time">
+            <BrokerHistory cluster={cluster} broker={broker} />
+          </Card>
           <Card title="Log directories">
             {data.logDirsError ? <p className="text-sm text-red-800" data-testid="log-dirs-error">{data.logDirsError}</p> : <LogDirs dirs={data.logDirs} />}
           </Card>

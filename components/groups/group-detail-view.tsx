@@ -6,23 +6,20 @@ import { ErrorState } from '@/components/ui/error-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Skeleton, TableSkeleton } from '@/components/ui/skeleton';
 import { UpdatedAgo } from '@/components/ui/updated-ago';
-import { useTimeFormat } from '@/components/ui/use-time-format';
 import { usePermission } from '@/lib/queries/auth';
-import { groupKeys, useGroupDetail, useGroupHistory } from '@/lib/queries/groups';
+import { groupKeys, useGroupDetail } from '@/lib/queries/groups';
 import { refreshNow } from '@/lib/queries/refresh';
 import { GroupDangerZone } from './group-danger-zone';
+import { GroupLagHistory } from './group-lag-history';
 import { GroupStateBadge } from './group-state-badge';
 import { GroupStats } from './group-stats';
 import { HealthBadge } from './health-badge';
-import { LagChart } from './lag-chart';
 import { MembersTable } from './members-table';
 import { PartitionsTable } from './partitions-table';
 import { ResetOffsetsPanel } from './reset-offsets-panel';
 
 export function GroupDetailView({ cluster, group }: { cluster: string; group: string }) {
   const detail = useGroupDetail(cluster, group);
-  const history = useGroupHistory(cluster, group);
-  const time = useTimeFormat();
   const topics = detail.data?.topics;
   const reset = usePermission(cluster, 'groups:reset', { group, topics });
   const remove = usePermission(cluster, 'groups:delete', { group, topics });
@@ -40,18 +37,15 @@ export function GroupDetailView({ cluster, group }: { cluster: string; group: st
       <PageHeader
         title={<span className="flex flex-wrap items-center gap-2 break-all" data-testid="group-title">{g.groupId} <GroupStateBadge state={g.state} testId="group-state" /></span>}
         subtitle={`${g.protocolType || 'no protocol'}${g.protocol ? ` · assignor ${g.protocol}` : ''} · coordinator broker ${g.coordinator ?? 'unknown'} · ${g.members} member${g.members === 1 ? '' : 's'}`}
-        actions={<UpdatedAgo updatedAt={g.fetchedAt} onRefresh={() => { refreshNow(groupKeys.detail(cluster, group), detail.refetch); refreshNow(groupKeys.history(cluster, group), history.refetch); }} refreshing={detail.isFetching} />}
+        actions={<UpdatedAgo updatedAt={g.fetchedAt} onRefresh={() => refreshNow(groupKeys.detail(cluster, group), detail.refetch)} refreshing={detail.isFetching} />}
       />
       <div className={`rounded-lg border p-3 ${g.health.status === 'OK' ? 'border-emerald-200 bg-emerald-50/50' : g.health.status === 'WARN' ? 'border-amber-300 bg-amber-50' : 'border-red-300 bg-red-50'}`}>
         <HealthBadge health={g.health} showReason testId="group-health" />
       </div>
       {detail.error && <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />}
       <GroupStats group={g} />
-      <Card
-        title="Lag per topic, last hour"
-        actions={history.data && <span className="text-xs text-slate-500">sampled every {Math.round(history.data.intervalMs / 100) / 10} s · {history.data.points.length} points · times in {time.zoneName()}</span>}
-      >
-        {history.data ? <LagChart history={history.data} /> : history.error ? <ErrorState error={history.error} /> : <Skeleton className="h-56 w-full" />}
+      <Card title="Lag per topic over time">
+        <GroupLagHistory cluster={cluster} group={group} />
       </Card>
       <Card title={`Partitions (${g.partitions.length})`}>
         <PartitionsTable partitions={g.partitions} now={g.fetchedAt} health={g.health.status} />

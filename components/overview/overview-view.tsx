@@ -11,9 +11,11 @@ import { UpdatedAgo } from '@/components/ui/updated-ago';
 import { useBrokers } from '@/lib/queries/brokers';
 import { overviewKeys, useOverview } from '@/lib/queries/overview';
 import { refreshNow } from '@/lib/queries/refresh';
+import { ClusterHistory } from './cluster-history';
 import { GroupStates } from './group-states';
 import { HealthSummary } from './health-summary';
 import { StatTile } from './stat-tile';
+import { Traffic } from './traffic';
 
 export function OverviewView({ cluster }: { cluster: string }) {
   const { data, error, isPending, isFetching, refetch } = useOverview(cluster);
@@ -78,6 +80,14 @@ export function OverviewView({ cluster }: { cluster: string }) {
           href={`${base}/groups`}
           testId="overview-groups-total"
         />
+      </div>
+      <div className="grid gap-4 lg:grid-cols-3">
+        <Card title="Traffic and health over time" className="lg:col-span-2">
+          <ClusterHistory cluster={cluster} />
+        </Card>
+        <Card title="Traffic now">
+          <Traffic cluster={cluster} traffic={data.traffic} />
+        </Card>
       </div>
       <div className="grid gap-4 lg:grid-cols-3">
         <Card title="Brokers" className="lg:col-span-2">

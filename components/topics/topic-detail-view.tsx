@@ -15,6 +15,7 @@ import { PartitionSkewChart } from './partition-skew-chart';
 import { PartitionsTable } from './partitions-table';
 import { TopicConfigs } from './topic-configs';
 import { TopicHeader } from './topic-header';
+import { TopicHistory } from './topic-history';
 
 export function TopicDetailView({ cluster, topic }: { cluster: string; topic: string }) {
   const { data, error, isPending, isFetching, refetch } = useTopicDetail(cluster, topic);
@@ -52,6 +53,9 @@ export function TopicDetailView({ cluster, topic }: { cluster: string; topic: st
               testId="topic-under-replicated"
             />
           </dl>
+          <Card title="Throughput and size over time">
+            <TopicHistory cluster={cluster} topic={topic} />
+          </Card>
           <Card title={`Partitions (${data.partitions.length})`}>
             <PartitionsTable partitions={data.partitions} />
           </Card>

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { HistoryChart } from './history-chart';
 
 type Strategy = 'earliest' | 'latest' | 'datetime' | 'offset' | 'shift' | 'duration';
 
@@ -32,12 +33,13 @@ export class GroupDetailPage {
   }
 
   get chart(): Locator {
-    return this.page.getByTestId('lag-chart');
+    return this.page.getByTestId('group-lag-history');
   }
 
-  /** Lag per topic at the chart's newest point. */
-  async chartLastLag(): Promise<Record<string, number>> {
-    return JSON.parse((await this.chart.getAttribute('data-last-lag')) ?? '{}') as Record<string, number>;
+  /** Lag per topic (messages) at the chart's newest point. */
+  async chartLastLag(): Promise<Record<string, number | null>> {
+    const last = await new HistoryChart(this.chart).last();
+    return Object.fromEntries(Object.entries(last).filter(([key]) => key.startsWith('group.lag:')).map(([key, lag]) => [key.slice('group.lag:'.length), lag]));
   }
 
   async chooseScope(scope: 'all' | 'topic' | 'partitions') {

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { HistoryChart } from './history-chart';
 
 const clusterBase = (cluster: string) => `/clusters/${encodeURIComponent(cluster)}`;
 
@@ -9,6 +10,13 @@ export class OverviewPage {
   }
   get summary(): Locator {
     return this.page.getByTestId('health-summary');
+  }
+  /** Traffic and health over time. */
+  get history(): HistoryChart {
+    return new HistoryChart(this.page.getByTestId('overview-history'));
+  }
+  busiestTopic(topic: string): Locator {
+    return this.page.getByTestId(`overview-busiest-${topic}`);
   }
   problemGroup(groupId: string): Locator {
     return this.page.getByTestId(`overview-problem-group-${groupId}`);

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { HistoryChart } from './history-chart';
 
 const clusterBase = (cluster: string) => `/clusters/${encodeURIComponent(cluster)}`;
 
@@ -15,6 +16,10 @@ export class TopicDetailPage {
   }
   replica(partition: number, broker: number): Locator {
     return this.page.getByTestId(`partition-replicas-${partition}-${broker}`);
+  }
+  /** Throughput and size over time. */
+  get history(): HistoryChart {
+    return new HistoryChart(this.page.getByTestId('topic-history'));
   }
   get underReplicatedBadge(): Locator {
     return this.page.getByTestId('topic-under-replicated-badge');

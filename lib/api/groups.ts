@@ -129,22 +129,6 @@ export const groupDetail = groupSummary.extend({
 });
 export type GroupDetail = z.infer<typeof groupDetail>;
 
-export const lagPoint = z.object({
-  t: z.number(),
-  /** Lag per topic at time t (topic -> messages). */
-  lag: z.record(z.string(), int),
-});
-export type LagPoint = z.infer<typeof lagPoint>;
-
-export const lagHistory = z.object({
-  groupId: z.string(),
-  topics: z.array(z.string()),
-  points: z.array(lagPoint),
-  intervalMs: z.number(),
-  retentionMs: z.number(),
-});
-export type LagHistory = z.infer<typeof lagHistory>;
-
 export const topicConsumer = z.object({
   groupId: z.string(),
   state: z.string(),

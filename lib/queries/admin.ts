@@ -15,6 +15,7 @@ import type {
 import { clusterKeys, useCluster } from './clusters';
 import { TOPIC_FORM_STALE_MS } from './constants';
 import { groupKeys } from './groups';
+import { historyKeys } from './history';
 import { invalidateAfterDelete } from './invalidate';
 import { messageKeys } from './messages';
 import { topicKeys } from './topics';
@@ -93,6 +94,7 @@ export function useDeleteTopic(cluster: string, topic: string) {
         adminKeys.form(cluster, topic),
         messageKeys.topic(cluster, topic),
         groupKeys.topicConsumers(cluster, topic),
+        historyKeys.scope(cluster, { kind: 'topic', topic }),
       ]),
   });
 }

@@ -20,3 +20,10 @@ export const TOPIC_FORM_STALE_MS = 10_000;
 export const MESSAGES_STALE_MS = Infinity;
 /** How often a running replay's progress is read. */
 export const REPLAY_POLL_MS = 300;
+/**
+ * History charts poll at the spacing of their points (the sampler's interval), read from the last
+ * answer; before the first answer they use POLL_MS. Kept within these bounds so a tiny interval
+ * does not flood the server and a coarse Prometheus step still shows new points.
+ */
+export const HISTORY_POLL_MIN_MS = 1_000;
+export const HISTORY_POLL_MAX_MS = 60_000;

@@ -5,7 +5,6 @@ import type {
   GroupDetail,
   GroupsPage,
   GroupsQuery,
-  LagHistory,
   ResetExecuteRequest,
   ResetPlan,
   ResetRequest,
@@ -14,6 +13,7 @@ import type {
 } from '@/lib/api/groups';
 import { clusterKeys } from './clusters';
 import { POLL_MS } from './constants';
+import { historyKeys } from './history';
 import { invalidateAfterDelete } from './invalidate';
 import { refreshablePath } from './refresh';
 
@@ -24,7 +24,6 @@ export const groupKeys = {
   all: (cluster: string) => [...clusterKeys.detail(cluster), 'groups'] as const,
   list: (cluster: string, query: GroupsQuery) => [...groupKeys.all(cluster), 'list', query] as const,
   detail: (cluster: string, group: string) => [...groupKeys.all(cluster), 'detail', group] as const,
-  history: (cluster: string, group: string) => [...groupKeys.all(cluster), 'history', group] as const,
   topicConsumers: (cluster: string, topic: string) => [...groupKeys.all(cluster), 'topic', topic] as const,
 };
 
@@ -50,13 +49,6 @@ export const groupDetailQuery = (cluster: string, group: string) =>
     refetchInterval: POLL_MS,
   });
 
-export const groupHistoryQuery = (cluster: string, group: string) =>
-  queryOptions({
-    queryKey: groupKeys.history(cluster, group),
-    queryFn: () => apiFetch<LagHistory>(`${groupPath(cluster, group)}/lag-history`),
-    refetchInterval: POLL_MS,
-  });
-
 export const topicConsumersQuery = (cluster: string, topic: string) =>
   queryOptions({
     queryKey: groupKeys.topicConsumers(cluster, topic),
@@ -66,7 +58,6 @@ export const topicConsumersQuery = (cluster: string, topic: string) =>
 
 export const useGroupsList = (cluster: string, query: GroupsQuery) => useQuery(groupsListQuery(cluster, query));
 export const useGroupDetail = (cluster: string, group: string) => useQuery(groupDetailQuery(cluster, group));
-export const useGroupHistory = (cluster: string, group: string) => useQuery(groupHistoryQuery(cluster, group));
 export const useTopicConsumers = (cluster: string, topic: string) => useQuery(topicConsumersQuery(cluster, topic));
 
 export function useResetPreview(cluster: string, group: string) {
@@ -88,7 +79,7 @@ export function useDeleteGroup(cluster: string, group: string) {
   return useMutation({
     // `confirm` is what the user typed; the server deletes only if it equals the group id.
     mutationFn: (confirm: string) => apiPost<{ groupId: string }>(groupPath(cluster, group), { confirm }, 'DELETE'),
-    onSuccess: () => invalidateAfterDelete(client, cluster, [groupKeys.detail(cluster, group), groupKeys.history(cluster, group)]),
+    onSuccess: () => invalidateAfterDelete(client, cluster, [groupKeys.detail(cluster, group), historyKeys.scope(cluster, { kind: 'group', group })]),
   });
 }
 

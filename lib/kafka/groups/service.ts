@@ -1,13 +1,13 @@
 import 'server-only';
 import { clusterUnreachable, notFound } from '@/lib/api/errors';
-import type { GroupDetail, GroupsPage, LagHistory, TopicConsumers, TopicTrend } from '@/lib/api/groups';
+import type { GroupDetail, GroupsPage, TopicConsumers, TopicTrend } from '@/lib/api/groups';
 import { getCluster } from '@/lib/kafka/clusters';
 import { getMetadata, getTopicMeta } from '@/lib/kafka/metadata';
 import { groupVisible, restrictGroup, type Visibility } from '@/lib/kafka/visibility';
 import { listGroups, type ListOptions } from '@/lib/lag/group-list';
 import { totalLag } from '@/lib/lag/partition-lag';
 import { lagTrend } from '@/lib/lag/trend';
-import { healthWindowMs, lagHistory, RETENTION_MS, sampleIntervalMs } from './history-store';
+import { healthWindowMs, lagHistory } from './history-store';
 import { groupSnapshot, groupsSnapshot } from './snapshot';
 import { registerGroupTopics } from './group-topics';
 import type { GroupsSnapshot, RawGroup } from './types';
@@ -83,28 +83,6 @@ export async function groupDetail(clusterId: string, groupId: string, force = fa
     trends,
     canReset: group.members.length === 0,
     fetchedAt: snapshot.fetchedAt,
-  };
-}
-
-export async function groupLagHistory(clusterId: string, groupId: string, visibility?: Visibility): Promise<LagHistory> {
-  await readGroup(clusterId, groupId);
-  const all = lagHistory(clusterId).groupSeries(groupId);
-  const visible = visibility?.topic;
-  const series = visible ? new Map([...all].filter(([topic]) => visible(topic))) : all;
-  const byTime = new Map<number, Record<string, number>>();
-  for (const [topic, points] of series) {
-    for (const p of points) {
-      let row = byTime.get(p.t);
-      if (!row) byTime.set(p.t, (row = {}));
-      row[topic] = p.lag;
-    }
-  }
-  return {
-    groupId,
-    topics: [...series.keys()].sort(),
-    points: [...byTime].sort((a, b) => a[0] - b[0]).map(([t, lag]) => ({ t, lag })),
-    intervalMs: sampleIntervalMs(),
-    retentionMs: RETENTION_MS,
   };
 }
 

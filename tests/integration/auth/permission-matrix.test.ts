@@ -302,9 +302,9 @@ describe('permission matrix', () => {
     assert.equal((limited.body!.worstPartition as { topic: string } | null)?.topic ?? orders, orders);
     assert.ok((limited.body!.topics as string[]).every(isOrders));
 
-    const history = await call('orders', byId('clusters/[cluster]/groups/[group]/lag-history GET'), { cluster: 'main', group: mixedGroup }, {});
+    const history = await call('orders', byId('clusters/[cluster]/groups/[group]/history GET'), { cluster: 'main', group: mixedGroup }, { query: { metrics: 'group.lag', range: '15m' } });
     assert.equal(history.status, 200);
-    assert.ok((history.body!.topics as string[]).every(isOrders));
+    assert.ok((history.body!.series as { label: string | null }[]).every((s) => s.label !== null && isOrders(s.label)));
 
     const overview = await call('orders', byId('clusters/[cluster]/overview GET'), { cluster: 'main' }, {});
     assert.equal(overview.status, 200);

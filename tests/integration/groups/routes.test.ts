@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { Kafka, logLevel, type Admin, type Consumer, type Producer } from 'kafkajs';
 import { callRoute, startConsoleUnderTest, type ConsoleUnderTest } from '@/tests/support/console';
-import { groupDetail, groupsPage, lagHistory, resetPlan, resetResult, topicConsumers, type GroupDetail, type GroupsPage, type LagHistory, type ResetPlan, type ResetResult, type TopicConsumers } from '@/lib/api/groups';
+import { groupDetail, groupsPage, resetPlan, resetResult, topicConsumers, type GroupDetail, type GroupsPage, type ResetPlan, type ResetResult, type TopicConsumers } from '@/lib/api/groups';
 
 // Every groups route against a real devcluster, with kafkajs as the consumer and the judge.
 
@@ -16,7 +16,6 @@ let consumer: Consumer;
 let routes: {
   list: Handler;
   detail: { GET: Handler; DELETE: Handler };
-  history: Handler;
   preview: Handler;
   reset: Handler;
   offsets: Handler;
@@ -68,7 +67,6 @@ before(async () => {
 
   const list = await import('@/app/api/clusters/[cluster]/groups/route');
   const detail = await import('@/app/api/clusters/[cluster]/groups/[group]/route');
-  const history = await import('@/app/api/clusters/[cluster]/groups/[group]/lag-history/route');
   const preview = await import('@/app/api/clusters/[cluster]/groups/[group]/reset-offsets/preview/route');
   const reset = await import('@/app/api/clusters/[cluster]/groups/[group]/reset-offsets/route');
   const offsets = await import('@/app/api/clusters/[cluster]/groups/[group]/offsets/route');
@@ -77,7 +75,6 @@ before(async () => {
   routes = {
     list: list.GET,
     detail: { GET: detail.GET, DELETE: detail.DELETE },
-    history: history.GET,
     preview: preview.POST,
     reset: reset.POST,
     offsets: offsets.DELETE,
@@ -167,19 +164,6 @@ describe('GET groups/[group]', () => {
     const { status, body } = await callRoute<{ code: string; message: string }>(routes.detail.GET, { cluster: 'main', group: 'no-such-group' });
     assert.equal(status, 404);
     assert.match(body.message, /no-such-group/);
-  });
-});
-
-describe('GET lag-history', () => {
-  it('has points per topic for a known group and 404 for an unknown one', async () => {
-    await callRoute(routes.list, { cluster: 'main' }, { query: { refresh: '1' } });
-    const { status, body } = await callRoute<LagHistory>(routes.history, { cluster: 'main', group: 'idle' });
-    assert.equal(status, 200);
-    lagHistory.strict().parse(body);
-    assert.deepEqual(body.topics, [TOPIC, OTHER].sort());
-    assert.ok(body.points.length >= 1);
-    assert.equal(body.points.at(-1)!.lag[TOPIC], 13);
-    assert.equal((await callRoute(routes.history, { cluster: 'main', group: 'no-such-group' })).status, 404);
   });
 });
 
